@@ -1,0 +1,23 @@
+package org.cleanpath.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Reads frames one at a time from a capture file or stream. Not thread-safe. */
+public interface CaptureReader extends Closeable {
+
+    /**
+     * Fills {@code frame} with the next frame.
+     *
+     * @return false at the clean end of the input
+     * @throws CaptureException when the input is damaged; frames returned before stay valid and the
+     *     reader returns false afterwards
+     */
+    boolean next(Frame frame) throws IOException;
+
+    /** Human name of the container, such as "pcap (little-endian, microseconds)". */
+    String format();
+
+    /** Name of the input as the user gave it, for messages. */
+    String source();
+}
