@@ -1,18 +1,113 @@
 package org.cleanpath.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cleanpath.flow.CaptureAnalysis;
+import org.cleanpath.flow.FlowSettings;
+import org.cleanpath.report.AtomicOutput;
+import org.cleanpath.report.FlowWriter;
+import org.cleanpath.report.Progress;
+import org.cleanpath.report.RunSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code cleanpath flows}: one record per bidirectional flow, Zeek conn.log style. */
-@Command(name = "flows", mixinStandardHelpOptions = true, description = "List the flows in capture files.")
+@Command(name = "flows", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "List the bidirectional flows in capture files (pcap, pcapng, optionally gzipped).",
+            "A summary accounting for every packet goes to stderr (or --summary-json).",
+            "Exit status: 0 ok, 2 error or damaged input (the flows before the damage are still reported)."})
 final class FlowsCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, optionally gzipped; - for standard input")
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files; - reads standard input.")
     List<String> files;
 
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "jsonl, csv or table (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Write flows to OUT (written under a temporary name, renamed when complete).")
+    String output;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the run summary as JSON to FILE.")
+    Path summaryJson;
+
+    @Option(names = "--max-flows", defaultValue = "1048576", paramLabel = "N",
+            description = "Flow table size; when full the oldest idle flow is evicted (default: ${DEFAULT-VALUE}).")
+    int maxFlows;
+
+    @Option(names = "--tcp-timeout", defaultValue = "5m", converter = DurationConverter.class,
+            paramLabel = "DURATION", description = "TCP idle timeout in packet time (default: ${DEFAULT-VALUE}).")
+    Duration tcpTimeout;
+
+    @Option(names = "--udp-timeout", defaultValue = "1m", converter = DurationConverter.class,
+            paramLabel = "DURATION", description = "UDP idle timeout (default: ${DEFAULT-VALUE}).")
+    Duration udpTimeout;
+
+    @Option(names = "--icmp-timeout", defaultValue = "1m", converter = DurationConverter.class,
+            paramLabel = "DURATION", description = "ICMP idle timeout (default: ${DEFAULT-VALUE}).")
+    Duration icmpTimeout;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: when stderr is a terminal).")
+    Boolean progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
+    boolean quiet;
+
     @Override
-    public Integer call() {
-        return Main.EXIT_ERROR;
+    public Integer call() throws IOException {
+        FlowWriter.Format fmt;
+        try {
+            fmt = FlowWriter.parseFormat(format);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format must be jsonl, csv or table, not '" + format + "'");
+        }
+        FlowSettings settings = FlowSettings.defaults().withMaxFlows(maxFlows)
+                .withTimeouts(tcpTimeout, udpTimeout, icmpTimeout);
+        long start = System.nanoTime();
+        AtomicLong reported = new AtomicLong();
+        CaptureAnalysis.Progress bar = Progress.forStderr(progress);
+        CaptureAnalysis analysis;
+        try (AtomicOutput out = AtomicOutput.open(output)) {
+            FlowWriter writer = FlowWriter.create(fmt, out.writer());
+            analysis = new CaptureAnalysis(settings, r -> {
+                writer.accept(r);
+                reported.incrementAndGet();
+            }, bar);
+            for (String f : files) {
+                analysis.read(f);
+            }
+            analysis.finish();
+            out.commit();
+        }
+        Progress.done(bar);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        var counts = analysis.counts();
+        for (String e : counts.errors()) {
+            spec.commandLine().getErr().println("cleanpath: " + e);
+        }
+        if (!quiet) {
+            spec.commandLine().getErr().print(RunSummary.text(counts, analysis.flowCounters(), reported.get(), elapsed));
+        }
+        if (summaryJson != null) {
+            Map<String, Object> summary = RunSummary.of(files, counts, analysis.flowCounters(), reported.get(), elapsed);
+            Files.writeString(summaryJson, RunSummary.json(summary), StandardCharsets.UTF_8);
+        }
+        spec.commandLine().getErr().flush();
+        return counts.inputDamaged() ? Main.EXIT_ERROR : Main.EXIT_CLEAN;
     }
 }

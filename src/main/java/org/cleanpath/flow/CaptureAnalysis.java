@@ -1,0 +1,130 @@
+package org.cleanpath.flow;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.cleanpath.capture.CaptureException;
+import org.cleanpath.capture.CaptureFiles;
+import org.cleanpath.capture.CaptureReader;
+import org.cleanpath.capture.Frame;
+import org.cleanpath.decode.Outcome;
+import org.cleanpath.decode.Packet;
+import org.cleanpath.decode.PacketDecoder;
+import org.cleanpath.decode.Undecodable;
+
+/**
+ * Reads captures frame by frame, decodes each and tracks its flows, counting every packet.
+ * A damaged input stops at the damage with a warning; everything before it stays analysed.
+ */
+public final class CaptureAnalysis {
+    /** Called between frames with the reader's position, for progress displays. */
+    public interface Progress {
+        void update(String source, long recordOffset, long packets);
+
+        Progress NONE = (s, o, p) -> {};
+    }
+
+    /** Sees every decoded packet after its flows were counted (for name extraction and evidence). */
+    public interface PacketObserver {
+        void observe(Frame frame, Packet packet);
+    }
+
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final Packet packet = new Packet();
+    private final Frame frame = new Frame();
+    private final FlowTracker tracker;
+    private final PacketCounts counts = new PacketCounts();
+    private final Progress progress;
+    private PacketObserver observer;
+
+    public CaptureAnalysis(FlowSettings settings, Consumer<FlowRecord> sink, Progress progress) {
+        this.tracker = new FlowTracker(settings, sink);
+        this.progress = progress;
+    }
+
+    public void setObserver(PacketObserver observer) {
+        this.observer = observer;
+    }
+
+    /** Analyses one input (a path, or - for standard input). Problems land in {@link #counts()}. */
+    public void read(String source) {
+        try (CaptureReader reader = CaptureFiles.open(source)) {
+            counts.filesRead++;
+            readAll(reader);
+        } catch (CaptureException e) {
+            if (counts.filesRead > 0 && e.source().equals(source) && e.offset() > 0) {
+                counts.warnings.add(e.getMessage());
+            } else {
+                counts.errors.add(e.getMessage());
+            }
+        } catch (IOException e) {
+            counts.errors.add(source + ": " + describe(e));
+        }
+    }
+
+    private void readAll(CaptureReader reader) throws IOException {
+        final Frame f = frame;
+        final Packet p = packet;
+        final PacketCounts c = counts;
+        long sinceProgress = 0;
+        while (reader.next(f)) {
+            c.read++;
+            c.capturedBytes += f.capturedLength;
+            c.wireBytes += f.originalLength;
+            long ts = f.timestampNanos;
+            if (ts < c.firstNanos) {
+                c.firstNanos = ts;
+            }
+            if (ts > c.lastNanos) {
+                c.lastNanos = ts;
+            }
+            Outcome outcome = decoder.decode(f, p);
+            if (p.truncated) {
+                c.truncated++;
+            }
+            if (outcome == Outcome.DECODED) {
+                c.decoded++;
+                tracker.track(p, ts);
+                if (observer != null) {
+                    observer.observe(f, p);
+                }
+            } else if (outcome == Outcome.NON_IP) {
+                c.nonIp++;
+                c.nonIpByEtherType[p.etherType & 0xffff]++;
+            } else {
+                c.undecodable++;
+                Undecodable why = p.reason == null ? Undecodable.BAD_IP_HEADER : p.reason;
+                c.undecodableByReason[why.ordinal()]++;
+                if (why == Undecodable.UNSUPPORTED_LINK_TYPE) {
+                    c.unsupportedLinkTypes.merge(f.linkType, 1L, Long::sum);
+                }
+            }
+            if (++sinceProgress == 65536) {
+                sinceProgress = 0;
+                progress.update(reader.source(), f.recordOffset, c.read);
+            }
+        }
+    }
+
+    /** Reports the flows still open; call once after the last input. */
+    public void finish() {
+        tracker.finish();
+    }
+
+    public PacketCounts counts() {
+        return counts;
+    }
+
+    public FlowTracker.FlowCounters flowCounters() {
+        return tracker.counters();
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

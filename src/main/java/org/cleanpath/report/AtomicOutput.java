@@ -1,0 +1,67 @@
+package org.cleanpath.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file written under a temporary name in the same directory and renamed into place on
+ * {@link #commit()}, so a reader never sees a half-written file under the final name. "-" or null
+ * means standard output.
+ */
+public final class AtomicOutput implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final Writer writer;
+    private boolean committed;
+
+    private AtomicOutput(Path target, Path temp, Writer writer) {
+        this.target = target;
+        this.temp = temp;
+        this.writer = writer;
+    }
+
+    public static AtomicOutput open(String name) throws IOException {
+        if (name == null || name.equals("-")) {
+            return new AtomicOutput(null, null,
+                    new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        }
+        Path target = Path.of(name).toAbsolutePath();
+        Path dir = target.getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+        return new AtomicOutput(target, temp, w);
+    }
+
+    public Writer writer() {
+        return writer;
+    }
+
+    /** Flushes and, for a file, moves it to its final name. */
+    public void commit() throws IOException {
+        writer.flush();
+        if (target != null && !committed) {
+            writer.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        committed = true;
+    }
+
+    /** Without a commit, removes the temporary file. */
+    @Override
+    public void close() throws IOException {
+        if (target == null) {
+            writer.flush();
+            return;
+        }
+        if (!committed) {
+            writer.close();
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.cleanpath.report;
+
+import java.io.Writer;
+import java.util.Map;
+import org.cleanpath.flow.FlowRecord;
+
+/** RFC 4180 CSV with a header line; lists are comma-joined inside a quoted cell. */
+final class CsvFlowWriter extends FlowWriter {
+    private boolean headerWritten;
+
+    CsvFlowWriter(Writer out) {
+        super(out);
+    }
+
+    @Override
+    protected String format(FlowRecord r) {
+        StringBuilder sb = new StringBuilder(256);
+        if (!headerWritten) {
+            sb.append(String.join(",", FlowFields.COLUMNS)).append("\r\n");
+            headerWritten = true;
+        }
+        Map<String, Object> m = FlowFields.of(r);
+        for (int i = 0; i < FlowFields.COLUMNS.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quote(FlowFields.cell(m.get(FlowFields.COLUMNS.get(i)))));
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
