@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicOutput implements AutoCloseable {
     private final Path target;
+    /** The temporary file, or for a device the device itself (closed at the end, unlike stdout). */
     private final Path temp;
     private final Writer writer;
     private boolean committed;
@@ -32,6 +33,10 @@ public final class AtomicOutput implements AutoCloseable {
                     new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
         }
         Path target = Path.of(name).toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // A device or pipe (/dev/null, a FIFO): there is nothing to rename, write straight to it.
+            return new AtomicOutput(null, target, Files.newBufferedWriter(target, StandardCharsets.UTF_8));
+        }
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
@@ -57,6 +62,9 @@ public final class AtomicOutput implements AutoCloseable {
     public void close() throws IOException {
         if (target == null) {
             writer.flush();
+            if (temp != null) {
+                writer.close();
+            }
             return;
         }
         if (!committed) {
