@@ -1,0 +1,57 @@
+package org.cleanpath.policy;
+
+import java.util.List;
+
+/**
+ * A trust table: ordered rules (first match wins, like a firewall ACL), the facility's own networks,
+ * the action when nothing matches, and what to do when attribution is missing.
+ */
+public record Policy(
+        String name, String version, String description, List<Cidr> internal,
+        Action defaultAction, MissingAttribution missingAttribution, List<Rule> rules, String source) {
+
+    /** What happens to a flow whose remote end has no attribution and matched no rule. */
+    public enum MissingAttribution { UNVERIFIED, ALLOW, DENY }
+
+    /** Whether an address belongs to the facility's own networks. */
+    public boolean isInternal(long hi, long lo) {
+        for (Cidr c : internal) {
+            if (c.contains(hi, lo)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdict for a flow (or device) described by its subjects. */
+    public Verdict evaluate(List<Subject> subjects) {
+        for (Rule r : rules) {
+            for (Subject s : subjects) {
+                String[] m = r.match(s);
+                if (m != null) {
+                    Verdict.Status status = r.action() == Action.DENY ? Verdict.Status.DIRTY : Verdict.Status.CLEAN;
+                    String domain = m[0].contains("domain") ? m[1].substring(m[1].lastIndexOf('+') + 1) : null;
+                    return new Verdict(status, r.id(), r.reason(), r.action(), s.element(), s.label(), m[0], m[1],
+                            s.asn(), s.asOrg(), s.country(), s.vendor() != null && s.entity() != null
+                                    ? s.entity() + " (" + s.vendor() + ")" : s.vendor(), domain);
+                }
+            }
+        }
+        for (Subject s : subjects) {
+            boolean needsAttribution = s.element() == Element.REMOTE || s.element() == Element.TUNNEL_OUTER;
+            if (needsAttribution && !s.attributed()) {
+                return switch (missingAttribution) {
+                    case UNVERIFIED -> Verdict.of(Verdict.Status.UNVERIFIED, "missing-attribution",
+                            "no ASN or country known for " + s.label(), s);
+                    case DENY -> Verdict.of(Verdict.Status.DIRTY, "missing-attribution",
+                            "no ASN or country known for " + s.label() + " (policy fails closed)", s);
+                    case ALLOW -> Verdict.of(Verdict.Status.CLEAN, "missing-attribution", "attribution missing, allowed by policy", s);
+                };
+            }
+        }
+        return switch (defaultAction) {
+            case DENY -> Verdict.of(Verdict.Status.DIRTY, "default", "no rule allowed this traffic (default: deny)", null);
+            case ALLOW, WARN -> Verdict.of(Verdict.Status.CLEAN, "default", "no rule matched", null);
+        };
+    }
+}
