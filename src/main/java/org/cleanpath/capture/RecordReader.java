@@ -118,8 +118,8 @@ abstract class RecordReader implements CaptureReader {
         if (left <= 0) {
             return stop();
         }
-        throw damage(pos, "file ends " + left + " bytes into a " + headerLength + "-byte " + header
-                + " (file cut short?)");
+        throw damage(pos, "file ends " + left + (left == 1 ? " byte" : " bytes") + " into a " + headerLength
+                + "-byte " + header + " (file cut short?)");
     }
 
     final boolean stopped() {

@@ -142,7 +142,7 @@ class PcapReaderTest {
         try (CaptureReader reader = route.open(bytes, dir)) {
             CaptureException e = assertThrows(CaptureException.class, () -> Route.readInto(reader, seen));
             assertEquals(cut, e.offset());
-            assertTrue(e.getMessage().endsWith("file ends 1 bytes into a 16-byte record header (file cut short?)"),
+            assertTrue(e.getMessage().endsWith("file ends 1 byte into a 16-byte record header (file cut short?)"),
                     e.getMessage());
             assertFalse(reader.next(new Frame()));
         }
