@@ -10,7 +10,12 @@ import java.nio.ByteBuffer;
  * costs measurable throughput at millions of packets per second.
  */
 public final class Frame {
-    /** Holds the frame bytes at {@link #offset}; read with absolute gets only, never flip or move it. */
+    /**
+     * Holds the frame bytes at {@link #offset}; read with absolute gets only, never flip or move it.
+     * Its byte order is big-endian (network order), so {@code getShort}/{@code getInt} read
+     * protocol fields as they are on the wire. It may be a mapping of the file that is released
+     * when the reader moves on or closes: never keep it past the next call.
+     */
     public ByteBuffer buffer;
     /** Index of the first frame byte in {@link #buffer}. */
     public int offset;
