@@ -74,6 +74,36 @@ final class TestFrames {
         assertEquals(expected.getLong(8), lo, message);
     }
 
+    /** The frame's hex from byte {@code from} on (e.g. 14 to drop an Ethernet header). */
+    static String from(String frameHex, int from) {
+        return frameHex.replaceAll("\\s+", "").substring(2 * from);
+    }
+
+    /**
+     * A minimal IPv4 header (RFC 791) around {@code payload}: version 4, IHL 5, TOS 0, total length,
+     * id 0, no fragmentation, TTL 64, protocol, checksum 0 (not verified), source, destination.
+     */
+    static String ipv4(int protocol, String src, String dst, String payload) {
+        return "45" + "00" + String.format("%04x", 20 + payload.length() / 2) + "0000" + "0000" + "40"
+                + String.format("%02x", protocol) + "0000" + src + dst + payload;
+    }
+
+    /** An IPv6 header (RFC 8200): version 6, class/flow 0, payload length, next header, hop limit 64. */
+    static String ipv6(int nextHeader, String src, String dst, String payload) {
+        return "60000000" + String.format("%04x", payload.length() / 2) + String.format("%02x", nextHeader) + "40"
+                + src + dst + payload;
+    }
+
+    /** A UDP header (RFC 768) with checksum 0 (none) around {@code payload}. */
+    static String udp(int srcPort, int dstPort, String payload) {
+        return String.format("%04x%04x%04x", srcPort, dstPort, 8 + payload.length() / 2) + "0000" + payload;
+    }
+
+    /** Ethernet II header with locally administered MACs 0a:..:02 (source) and 0a:..:01. */
+    static String ethernet(String etherType, String payload) {
+        return "0a0000000001" + "0a0000000002" + etherType + payload;
+    }
+
     static long mac(String colonHex) {
         return Long.parseLong(colonHex.replace(":", ""), 16);
     }
