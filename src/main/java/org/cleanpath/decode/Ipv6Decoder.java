@@ -73,8 +73,26 @@ final class Ipv6Decoder {
                 frag.fragment = frag.fragmentOffset != 0 || frag.moreFragments;
                 frag.fragmentId = s.u32(off + 4);
             }
+            if (next == ROUTING && frag != null) {
+                finalDestination(s, frag, off, len);
+            }
             next = s.u8(off);
             off += len;
+        }
+    }
+
+    /**
+     * A type 0 (source route) or type 2 (Mobile IPv6) routing header with segments left names the
+     * datagram's real destination: the last listed address. Zeek and Wireshark key flows by it, so do we.
+     */
+    private static void finalDestination(DecodeState s, IpLayer l, int off, int len) {
+        int type = s.u8(off + 2);
+        int segmentsLeft = s.u8(off + 3);
+        int addresses = (len - 8) / 16;
+        if ((type == 0 || type == 2) && segmentsLeft > 0 && addresses > 0) {
+            int last = off + 8 + (addresses - 1) * 16;
+            l.dstHi = s.u64(last);
+            l.dstLo = s.u64(last + 8);
         }
     }
 

@@ -20,9 +20,11 @@ final class UdpDecoder {
             length = declared;
         }
         s.payload(l, off, HEADER, length, end);
-        if (l.fragment) {
+        if (l.fragmentOffset != 0) {
             return;
         }
+        // A first fragment still carries the tunnel headers and usually the inner headers: decode
+        // them as far as its bytes go (Wireshark does the same after reassembly).
         int payload = l.payloadOffset;
         int payloadEnd = Math.min(end, payload + l.payloadLength);
         if (l.dstPort == VXLAN_PORT) {

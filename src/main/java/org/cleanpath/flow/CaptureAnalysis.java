@@ -78,7 +78,7 @@ public final class CaptureAnalysis {
                 c.lastNanos = ts;
             }
             Outcome outcome = decoder.decode(f, p);
-            if (p.truncated) {
+            if (f.capturedLength < f.originalLength) {
                 c.truncated++;
             }
             if (outcome == Outcome.DECODED) {

@@ -34,8 +34,8 @@ public final class FlowTracker {
             } else {
                 sPort = l.srcPort;
                 dPort = l.dstPort;
-                if (l.fragment && l.hasTransport) {
-                    fragmentPorts.remember(l, sPort << 16 | dPort);
+                if (l.fragment && l.hasTransport && fragmentPorts.remember(l, sPort << 16 | dPort)) {
+                    nonFirstFragment = true; // a duplicate first fragment: an extra fragment, not a datagram
                 }
             }
             int slot = table.track(protocol, l.srcHi, l.srcLo, sPort, l.dstHi, l.dstLo, dPort, ts,

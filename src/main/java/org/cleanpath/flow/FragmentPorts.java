@@ -15,8 +15,13 @@ final class FragmentPorts {
     private final int[] ports = new int[SIZE];
     private final boolean[] used = new boolean[SIZE];
 
-    void remember(IpLayer l, int portPair) {
+    /**
+     * Records a first fragment's ports; returns true when this datagram's first fragment was already
+     * seen (a duplicate, which counts as an extra fragment rather than a second datagram).
+     */
+    boolean remember(IpLayer l, int portPair) {
         int i = slot(l);
+        boolean duplicate = matches(i, l);
         srcHi[i] = l.srcHi;
         srcLo[i] = l.srcLo;
         dstHi[i] = l.dstHi;
@@ -25,16 +30,18 @@ final class FragmentPorts {
         protos[i] = l.protocol;
         ports[i] = portPair;
         used[i] = true;
+        return duplicate;
     }
 
     /** Ports of the datagram this fragment belongs to, or 0 (ports 0/0) when its first fragment was not seen. */
     int lookup(IpLayer l) {
         int i = slot(l);
-        if (used[i] && ids[i] == l.fragmentId && protos[i] == l.protocol && srcLo[i] == l.srcLo
-                && dstLo[i] == l.dstLo && srcHi[i] == l.srcHi && dstHi[i] == l.dstHi) {
-            return ports[i];
-        }
-        return 0;
+        return matches(i, l) ? ports[i] : 0;
+    }
+
+    private boolean matches(int i, IpLayer l) {
+        return used[i] && ids[i] == l.fragmentId && protos[i] == l.protocol && srcLo[i] == l.srcLo
+                && dstLo[i] == l.dstLo && srcHi[i] == l.srcHi && dstHi[i] == l.dstHi;
     }
 
     private static int slot(IpLayer l) {

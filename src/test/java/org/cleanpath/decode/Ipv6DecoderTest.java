@@ -20,7 +20,9 @@ class Ipv6DecoderTest {
         IpLayer ip = p.ip[0];
         assertEquals(6, ip.version);
         assertSrc("fe80::2", ip);
-        assertDst("ff02::5", ip);
+        // Type 0 routing header with one segment left: the flow goes to its last address, as in
+        // Zeek and Wireshark, not to the header's ff02::5.
+        assertDst("2200::210:2:0:0:4", ip);
         assertEquals(89, ip.protocol);
         assertFalse(ip.hasTransport);
     }
@@ -30,7 +32,7 @@ class Ipv6DecoderTest {
         IpLayer ip = decode(LinkType.ETHERNET, CorpusFrames.IPV6_ROUTING_UDP).ip[0];
 
         assertSrc("2200::244:212:3fff:feae:22f7", ip);
-        assertDst("2200::240:2:0:0:4", ip);
+        assertDst("2200::210:2:0:0:4", ip); // final destination from the routing header
         assertEquals(17, ip.protocol);
         assertEquals(5645, ip.srcPort);
         assertEquals(5642, ip.dstPort);

@@ -36,7 +36,13 @@ import org.junit.jupiter.api.TestFactory;
 class TsharkConversationsTest {
 
     /** file -> why its conversations may differ from tshark's. */
-    static final Map<String, String> ALLOWED = Map.of();
+    static final Map<String, String> ALLOWED = Map.of(
+            "ndpi/fuzz-2006-06-26-2594.pcap",
+            "Wireshark fuzz output: corrupted IP headers (random fragment fields, bad lengths) that tshark"
+                    + " rejects as malformed are still counted by us as far as their bytes decode",
+            "zeek/gtp1_gn_normal_incl_fragmentation.pcap",
+            "4 fragmented outer GTP datagrams lack their last fragment: tshark cannot reassemble them and counts"
+                    + " neither the outer UDP nor the inner TCP frame, we count both from the first fragment");
 
     @TestFactory
     Stream<DynamicTest> flowsAgreeWithTsharkConversations() {
@@ -90,7 +96,9 @@ class TsharkConversationsTest {
         a.finish();
         Map<String, long[]> conv = new TreeMap<>();
         for (FlowRecord r : flows) {
-            if (r.protocol() != 6 && r.protocol() != 17) {
+            if (r.protocol() != 6 && r.protocol() != 17 || r.origPackets() + r.respPackets() == r.nonFirstFragments()) {
+                // Only later fragments whose first fragment is not in the capture: tshark cannot
+                // reassemble them and counts them in no conversation.
                 continue;
             }
             String k = key(r.protocolName(), endpoint(r.origHi(), r.origLo(), r.origPort()),
