@@ -14,7 +14,6 @@ final class FiveGIngressScenario implements Scenario {
     record Remotes(
             String name,
             long seed,
-            String summary,
             String routerMac,
             String routerDescription,
             String pingTarget,
@@ -33,7 +32,6 @@ final class FiveGIngressScenario implements Scenario {
     static final Remotes DIRTY = new Remotes(
             "5g-ingress-dirty",
             0x5eed_0002L,
-            "5G N3/N6 ingress with covered ASNs, a covered domain, a roaming tunnel into AS56040 and a Huawei router",
             "00:e0:fc:5a:31:07",
             "Huawei Versatile Routing Platform Software\r\n"
                     + "VRP (R) software, Version 8.180 (NE40E V800R011C00SPC200)\r\n"
@@ -55,7 +53,6 @@ final class FiveGIngressScenario implements Scenario {
     static final Remotes CLEAN = new Remotes(
             "5g-ingress-clean",
             0x5eed_0003L,
-            "5G N3/N6 ingress, same shape as 5g-ingress-dirty, with only clean remote ends and a Juniper router",
             "2c:6b:f5:4e:10:07",
             "Juniper Networks, Inc. mx204 internet router, kernel JUNOS 22.4R3-S2.11, "
                     + "Build date: 2024-03-19 14:02:54 UTC Copyright (c) 1996-2024 Juniper Networks, Inc.",
@@ -85,11 +82,6 @@ final class FiveGIngressScenario implements Scenario {
     @Override
     public String name() {
         return remotes.name();
-    }
-
-    @Override
-    public String summary() {
-        return remotes.summary();
     }
 
     @Override

@@ -49,11 +49,6 @@ public final class Samples {
         return SCENARIOS.stream().map(Scenario::name).toList();
     }
 
-    /** "name: summary" lines for help output. */
-    public static List<String> describe() {
-        return SCENARIOS.stream().map(s -> s.name() + ": " + s.summary()).toList();
-    }
-
     /** The frames of scenario {@code name}, or empty when there is no such scenario. */
     public static Optional<List<TimedFrame>> frames(String name) {
         return find(name).map(Scenario::frames);

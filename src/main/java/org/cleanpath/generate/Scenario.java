@@ -10,9 +10,6 @@ interface Scenario {
 
     String name();
 
-    /** One line for {@code --help} and the captures README. */
-    String summary();
-
     /** Builds the frames afresh; equal on every call. */
     List<TimedFrame> frames();
 }

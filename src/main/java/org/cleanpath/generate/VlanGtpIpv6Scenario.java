@@ -23,11 +23,6 @@ final class VlanGtpIpv6Scenario implements Scenario {
     }
 
     @Override
-    public String summary() {
-        return "802.1Q/QinQ IPv4, GTP-U tunnels with QFI, native IPv6, ICMP echo, DNS (all clean)";
-    }
-
-    @Override
     public List<TimedFrame> frames() {
         Trace trace = new Trace(SEED, START);
         Conversations c = new Conversations(trace);
