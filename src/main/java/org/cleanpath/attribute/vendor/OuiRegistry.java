@@ -1,0 +1,160 @@
+package org.cleanpath.attribute.vendor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The IEEE MAC address registry (MA-L, MA-M, MA-S and IAB blocks): names the organization a MAC
+ * address was assigned to, by longest prefix (36 over 28 over 24 bits). Immutable and thread-safe.
+ *
+ * <p>{@link #defaults()} is the subset shipped in the jar (the covered vendors and the common network
+ * vendors, see {@code geodb/oui/README.md}); {@link #load(Path...)} reads the full registry files.
+ */
+public final class OuiRegistry {
+    /** The subset built by {@link OuiSubset}, on the classpath next to this class. */
+    static final String DEFAULT_RESOURCE = "oui-subset.csv";
+    /** Registry files looked for when {@link #load} is given a directory, as the IEEE names them. */
+    static final List<String> IEEE_FILES = List.of("oui.csv", "mam.csv", "oui36.csv", "iab.csv");
+
+    private final PrefixTable<Assignment> table;
+
+    private OuiRegistry(PrefixTable<Assignment> table) {
+        this.table = table;
+    }
+
+    /** The registry subset shipped in the jar. */
+    public static OuiRegistry defaults() {
+        return Defaults.INSTANCE;
+    }
+
+    /**
+     * Loads IEEE registry CSV files ({@code Registry,Assignment,Organization Name,...}), any mix of
+     * MA-L, MA-M, MA-S and IAB rows per file. A directory stands for the {@code oui.csv},
+     * {@code mam.csv}, {@code oui36.csv} and {@code iab.csv} found in it (as Debian's ieee-data
+     * installs them). Where a block is listed twice, the first row read wins.
+     *
+     * @throws OuiFormatException for a malformed file, with its name and line
+     */
+    public static OuiRegistry load(Path... files) throws IOException {
+        Loader loader = new Loader();
+        for (Path p : files) {
+            if (Files.isDirectory(p)) {
+                boolean any = false;
+                for (String name : IEEE_FILES) {
+                    Path f = p.resolve(name);
+                    if (Files.isRegularFile(f)) {
+                        loader.read(Files.newInputStream(f), f.toString());
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    throw new OuiFormatException(p.toString(), 0, "expected a registry file or a directory holding " + IEEE_FILES + ", found none of them");
+                }
+            } else {
+                loader.read(Files.newInputStream(p), p.toString());
+            }
+        }
+        return new OuiRegistry(loader.table.build());
+    }
+
+    /** Loads one registry CSV from a stream, which is closed; {@code source} names it in errors. */
+    public static OuiRegistry load(InputStream in, String source) throws IOException {
+        Loader loader = new Loader();
+        loader.read(in, source);
+        return new OuiRegistry(loader.table.build());
+    }
+
+    /** The registered organization of the block {@code mac48} falls in; empty when none can be named. */
+    public Optional<Vendor> lookup(long mac48) {
+        return origin(mac48) instanceof MacOrigin.Registered r ? Optional.of(r.vendor()) : Optional.empty();
+    }
+
+    /**
+     * Like {@link #lookup}, but says why nothing was named: a group or locally administered address
+     * (whose prefix says nothing about the maker, even where an old block happens to lie under it),
+     * or a universal address in a block these files do not list.
+     */
+    public MacOrigin origin(long mac48) {
+        if (Mac.isGroup(mac48)) {
+            return new MacOrigin.NotAttributable(MacOrigin.Reason.GROUP);
+        }
+        if (Mac.isLocallyAdministered(mac48)) {
+            return new MacOrigin.NotAttributable(MacOrigin.Reason.LOCALLY_ADMINISTERED);
+        }
+        return table.longest(mac48)
+                .<MacOrigin>map(h -> new MacOrigin.Registered(new Vendor(h.value().organization(), h.value().registry(), new Prefix(h.bits(), h.prefix()).toString())))
+                .orElseGet(() -> new MacOrigin.Unlisted(mac48));
+    }
+
+    /** Number of blocks loaded. */
+    public int size() {
+        return table.size();
+    }
+
+    /** One registry row as stored: the name (shared between rows) and where it came from. */
+    private record Assignment(String organization, Registry registry) {}
+
+    /** One validated row of a registry file. */
+    record Listing(Registry registry, long prefix, String organization, int line) {}
+
+    /** Reads and checks the rows of one registry CSV (closing the stream), in file order. */
+    static List<Listing> readListings(InputStream in, String source) throws IOException {
+        List<IeeeCsv.Row> rows;
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE))) {
+            rows = IeeeCsv.read(r, source);
+        }
+        List<Listing> out = new ArrayList<>(rows.size());
+        for (IeeeCsv.Row row : rows) {
+            List<String> f = row.fields();
+            if (row == rows.get(0) && f.get(0).trim().equals("Registry")) {
+                continue;
+            }
+            if (f.size() < 3) {
+                throw new OuiFormatException(source, row.line(), "expected at least 3 fields (Registry,Assignment,Organization Name), found " + f.size());
+            }
+            String label = f.get(0).trim();
+            Registry registry = Registry.ofLabel(label).orElseThrow(() -> new OuiFormatException(source, row.line(),
+                    "expected Registry MA-L, MA-M, MA-S or IAB, found \"" + label + "\""));
+            String hex = f.get(1).trim();
+            if (hex.length() != registry.hexDigits() || !Mac.isHex(hex)) {
+                throw new OuiFormatException(source, row.line(), "expected " + registry.hexDigits() + " hex digits for an "
+                        + registry.label() + " assignment, found \"" + hex + "\"");
+            }
+            String org = f.get(2).trim();
+            if (org.isEmpty()) {
+                throw new OuiFormatException(source, row.line(), "expected an organization name for " + registry.label() + " " + hex + ", found none");
+            }
+            out.add(new Listing(registry, Long.parseLong(hex, 16), org, row.line()));
+        }
+        return out;
+    }
+
+    private static final class Loader {
+        final PrefixTable.Builder<Assignment> table = PrefixTable.builder();
+        /** Organization names repeat thousands of times (Huawei, Cisco ...): keep one copy each. */
+        final Map<Assignment, Assignment> shared = new HashMap<>();
+
+        void read(InputStream in, String source) throws IOException {
+            for (Listing l : readListings(in, source)) {
+                table.put(l.registry().bits(), l.prefix(), shared.computeIfAbsent(new Assignment(l.organization(), l.registry()), a -> a));
+            }
+        }
+    }
+
+    /** Loaded on first use. */
+    private static final class Defaults {
+        static final OuiRegistry INSTANCE = Shipped.load(OuiRegistry.class, DEFAULT_RESOURCE, OuiRegistry::load);
+    }
+}
