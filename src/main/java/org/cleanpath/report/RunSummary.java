@@ -56,7 +56,7 @@ public final class RunSummary {
         c.nonIpByType().forEach((k, v) -> sb.append(String.format("  non-IP, ethertype %s: %,d%n", k, v)));
         c.unsupportedLinkTypes().forEach((k, v) -> sb.append(String.format("  unsupported link type %d: %,d%n", k, v)));
         sb.append(String.format("bytes: %,d captured, %,d on the wire%n", c.capturedBytes(), c.wireBytes()));
-        sb.append(String.format("flows: %,d reported (%,d idle timeouts, %,d evicted from a full table, %,d port reuses)%n",
+        sb.append(String.format("flows: %,d reported (%,d ended by idle or close timeout, %,d evicted from a full table, %,d port reuses)%n",
                 flowsReported, f.expired(), f.evicted(), f.reused()));
         if (elapsedSeconds > 0) {
             sb.append(String.format("time: %.3f s, %,.0f packets/s%n", elapsedSeconds, c.read() / elapsedSeconds));
