@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Checks whether network traffic stays on a clean path.",
-        subcommands = {FlowsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {FlowsCommand.class, LookupCommand.class, GeodbCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit codes shared by every command: 0 clean, 1 dirty, 2 error or damaged input. */
