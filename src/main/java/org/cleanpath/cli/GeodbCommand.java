@@ -45,6 +45,10 @@ final class GeodbCommand implements Runnable {
         @Option(names = "--country-csv", paramLabel = "F", description = "start,end,country_code CSV or package directory (repeatable)")
         List<Path> countryCsv = new ArrayList<>();
 
+        @Option(names = "--registered-csv", paramLabel = "F",
+                description = "start,end,country_code CSV or package directory giving registered_country, e.g. asn-country (repeatable)")
+        List<Path> registeredCsv = new ArrayList<>();
+
         @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = GeoDatabases.DEFAULT_DIRECTORY,
                 description = "output directory (default: ${DEFAULT-VALUE})")
         Path output;
@@ -58,7 +62,7 @@ final class GeodbCommand implements Runnable {
             }
             GeodbBuilder builder = new GeodbBuilder(Instant.now().getEpochSecond(), out);
             if (!asnCsv.isEmpty()) builder.buildAsn(expand(asnCsv), output.resolve(GeodbBuilder.ASN_FILE));
-            if (!countryCsv.isEmpty()) builder.buildCountry(expand(countryCsv), output.resolve(GeodbBuilder.COUNTRY_FILE));
+            if (!countryCsv.isEmpty()) builder.buildCountry(expand(countryCsv), expand(registeredCsv), output.resolve(GeodbBuilder.COUNTRY_FILE));
             return Main.EXIT_CLEAN;
         }
 
