@@ -40,8 +40,6 @@ final class LookupCommand implements Callable<Integer> {
     @Option(names = "--geodb", paramLabel = "DIR", description = "database directory or .mmdb file (default: geodb/)")
     Path geodb;
 
-    private static final String TABLE_ROW = "%-39s  %-13s  %-10s  %-30s  %-7s  %-10s  %s%n";
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +49,8 @@ final class LookupCommand implements Callable<Integer> {
         try (GeoDatabases dbs = GeoDatabases.open(geodb)) {
             Attributor attributor = Attributor.of(dbs, 10_000);
             ObjectMapper json = new ObjectMapper();
-            if (format == Format.table) out.printf(TABLE_ROW, "ADDRESS", "CLASS", "ASN", "ORGANIZATION", "COUNTRY", "REGISTERED", "SOURCE");
+            List<String[]> table = new ArrayList<>();
+            table.add(new String[] {"ADDRESS", "CLASS", "ASN", "ORGANIZATION", "COUNTRY", "REGISTERED", "SOURCE"});
             for (String input : inputs) {
                 if (input.isBlank()) continue;
                 IpAddress address;
@@ -70,11 +69,12 @@ final class LookupCommand implements Callable<Integer> {
                 if (format == Format.json) {
                     out.println(json.writeValueAsString(toJson(json, input.strip(), a)));
                 } else {
-                    out.printf(TABLE_ROW, input.strip(), a.addressClass().label(), a.asn() == null ? "-" : "AS" + a.asn(),
+                    table.add(new String[] {input.strip(), a.addressClass().label(), a.asn() == null ? "-" : "AS" + a.asn(),
                             orDash(a.asOrg()), orDash(a.country()), orDash(a.registeredCountry()),
-                            a.sources().isEmpty() ? "-" : String.join(",", a.sources()));
+                            a.sources().isEmpty() ? "-" : String.join(",", a.sources())});
                 }
             }
+            if (format == Format.table) printTable(out, table);
         } catch (GeoDatabaseException e) {
             err.println("cleanpath: " + e.getMessage());
             return Main.EXIT_ERROR;
@@ -95,6 +95,20 @@ final class LookupCommand implements Callable<Integer> {
         node.putPOJO("sources", a.sources());
         if (a.error() != null) node.put("error", a.error());
         return node;
+    }
+
+    /** Columns as wide as their widest cell, two spaces apart. */
+    private static void printTable(PrintWriter out, List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(row[i]);
+                if (i < row.length - 1) line.append(" ".repeat(width[i] - row[i].length() + 2));
+            }
+            out.println(line);
+        }
     }
 
     private static String orDash(String s) {

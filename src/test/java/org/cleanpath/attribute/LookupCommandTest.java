@@ -58,6 +58,20 @@ class LookupCommandTest {
     }
 
     @Test
+    void noAddresses_readsThemFromStandardInput() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("9.9.9.9\n\n2620:fe::fe\n".getBytes()));
+            Run r = run("lookup", "--format", "json");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(2, r.out().lines().count(), r.out());
+            assertTrue(r.out().lines().allMatch(l -> l.contains("\"asn\":19281")), r.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void unparseableAddress_isAnErrorLineAndExit2AfterTheRest() {
         Run r = run("lookup", "bogus", "8.8.8.8");
         assertEquals(Main.EXIT_ERROR, r.exit());
