@@ -24,10 +24,20 @@ public final class RangeCsv {
     private RangeCsv() {}
 
     /**
-     * The CSVs a path names: the file itself, or in a directory (an unpacked npm package) the
+     * The CSVs a path names: the file itself, or in a directory (an unpacked npm package) or an
+     * {@code npm pack} tarball ({@code .tgz}, extracted to a temporary directory) the
      * {@code *-ipv4.csv} and {@code *-ipv6.csv} files (not the {@code -num} variants).
      */
     public static List<Path> files(Path fileOrDir) throws IOException {
+        String name = fileOrDir.getFileName().toString();
+        if (name.endsWith(".tgz") || name.endsWith(".tar.gz")) {
+            Path dir = Files.createTempDirectory("cleanpath-geodb-");
+            List<Path> extracted = NpmTarball.extract(fileOrDir, dir,
+                    n -> n.endsWith("-ipv4.csv") || n.endsWith("-ipv6.csv") || n.equals("package.json"));
+            dir.toFile().deleteOnExit();
+            extracted.forEach(p -> p.toFile().deleteOnExit());
+            fileOrDir = dir;
+        }
         if (!Files.isDirectory(fileOrDir)) {
             if (!Files.isReadable(fileOrDir)) throw new IOException(fileOrDir + ": no such CSV file");
             return List.of(fileOrDir);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Encodes values in the MaxMind DB data-section format, writing each distinct value once.
@@ -88,9 +89,12 @@ final class DataSection {
             dst.writeBytes(utf8);
         } else if (value instanceof Map<?, ?> map) {
             control(dst, TYPE_MAP, map.size());
-            for (Map.Entry<?, ?> e : ((Map<Object, Object>) map).entrySet()) {
-                if (!(e.getKey() instanceof String key)) throw new IllegalArgumentException("map keys must be strings: " + e.getKey());
-                encodeNested(key, dst, share);
+            for (Object key : map.keySet()) {
+                if (!(key instanceof String)) throw new IllegalArgumentException("map keys must be strings: " + key);
+            }
+            // Keys in sorted order: Map.of iterates in a per-run order, and a build should give the same bytes.
+            for (Map.Entry<Object, Object> e : new TreeMap<>((Map<Object, Object>) map).entrySet()) {
+                encodeNested(e.getKey(), dst, share);
                 encodeNested(e.getValue(), dst, share);
             }
         } else if (value instanceof List<?> list) {
