@@ -154,6 +154,23 @@ class GeoDatabasesTest {
     }
 
     @Test
+    void attributor_givesTheSameAnswersFromManyThreads() throws Exception {
+        try (GeoDatabases dbs = GeoDatabases.open(null)) {
+            Attributor attributor = Attributor.of(dbs, 1000);
+            List<IpAddress> addresses = new java.util.Random(7).longs(4000, 0, 1L << 32).mapToObj(IpAddress::ofIpv4).toList();
+            List<Attribution> serial = addresses.stream().map(dbs::lookup).toList();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var futures = new java.util.ArrayList<java.util.concurrent.Future<List<Attribution>>>();
+                for (int t = 0; t < 4; t++) futures.add(pool.submit(() -> addresses.stream().map(attributor::attribute).toList()));
+                for (var f : futures) assertEquals(serial, f.get());
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     void attributor_cachesByAddressAndCountsHits() throws Exception {
         try (GeoDatabases dbs = GeoDatabases.openFiles(List.of(asnFile("asn.mmdb")))) {
             Attributor attributor = Attributor.of(dbs, 100);

@@ -11,6 +11,7 @@ import com.maxmind.geoip2.model.AsnResponse;
 import com.maxmind.geoip2.model.CountryResponse;
 import java.io.File;
 import java.math.BigInteger;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +69,11 @@ class MmdbWriterTest {
             assertEquals(64500L, reader.asn(InetAddress.getByName("9.0.0.6")).getAutonomousSystemNumber());
             assertFalse(reader.tryAsn(InetAddress.getByName("9.0.0.7")).isPresent());
             // IPv4 is also reachable through the IPv4-mapped and 6to4 aliases.
-            assertEquals(15169L, reader.asn(InetAddress.getByAddress(v6("::ffff:8.8.8.8").toByteArray())).getAutonomousSystemNumber());
+            // An Inet6Address (not converted to IPv4 by the JDK) walks all 128 bits from the root.
+            byte[] mapped = new byte[16];
+            mapped[10] = mapped[11] = (byte) 0xFF;
+            mapped[12] = mapped[13] = mapped[14] = mapped[15] = 8;
+            assertEquals(15169L, reader.asn(Inet6Address.getByAddress(null, mapped, -1)).getAutonomousSystemNumber());
             assertEquals(13335L, reader.asn(InetAddress.getByName("2002:101:101::1")).getAutonomousSystemNumber());
             assertFalse(reader.tryAsn(InetAddress.getByName("4.4.4.4")).isPresent());
             assertEquals("GeoLite2-ASN", reader.getMetadata().getDatabaseType());
