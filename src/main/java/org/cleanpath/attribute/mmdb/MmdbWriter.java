@@ -1,6 +1,5 @@
 package org.cleanpath.attribute.mmdb;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -388,11 +387,5 @@ public final class MmdbWriter {
         m.put("node_count", MmdbValue.u32(nodeCount));
         m.put("record_size", MmdbValue.u16(recordSize));
         return m;
-    }
-
-    static byte[] toBytes(MmdbWriter writer) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(out);
-        return out.toByteArray();
     }
 }
