@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Checks whether network traffic stays on a clean path.",
         subcommands = {
             FlowsCommand.class,
+            LookupCommand.class,
+            GeodbCommand.class,
             GenerateCommand.class,
             PolicyCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,198 @@
+package org.cleanpath.attribute;
+
+import com.maxmind.db.Reader;
+import com.maxmind.geoip2.DatabaseReader;
+import com.maxmind.geoip2.exception.GeoIp2Exception;
+import com.maxmind.geoip2.model.AbstractCountryResponse;
+import com.maxmind.geoip2.model.AsnResponse;
+import com.maxmind.geoip2.model.EnterpriseResponse;
+import com.maxmind.geoip2.model.IspResponse;
+import com.maxmind.geoip2.record.Country;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.cleanpath.attribute.mmdb.MmdbMetadata;
+
+/**
+ * One opened MaxMind DB file, read with the GeoIP2 reader that suits its {@code database_type}
+ * (ASN, Country, City, ISP, Enterprise), or generically for other layouts (DB-IP lite,
+ * ip-location-db) with flat {@code country_code} / {@code autonomous_system_number} keys.
+ * Immutable and thread-safe, like the readers it wraps.
+ */
+public final class GeoDatabase implements Closeable {
+
+    /** Which reader serves the file. */
+    public enum Kind { ASN, COUNTRY, CITY, ISP, ENTERPRISE, GENERIC }
+
+    /** The part of an {@link Attribution} one database can give; null fields are unknown. */
+    public record Answer(Long asn, String asOrg, String country, String registeredCountry) {}
+
+    private final Path file;
+    private final MmdbMetadata metadata;
+    private final Kind kind;
+    private final DatabaseReader geoip;
+    private final Reader generic;
+
+    private GeoDatabase(Path file, MmdbMetadata metadata, Kind kind, DatabaseReader geoip, Reader generic) {
+        this.file = file;
+        this.metadata = metadata;
+        this.kind = kind;
+        this.geoip = geoip;
+        this.generic = generic;
+    }
+
+    /**
+     * Opens a file and checks it answers a probe lookup.
+     *
+     * @throws GeoDatabaseException naming the file when it is missing, unreadable or damaged
+     */
+    public static GeoDatabase open(Path file) throws GeoDatabaseException {
+        if (!Files.exists(file)) throw new GeoDatabaseException(file, "no such database file", null);
+        if (Files.isDirectory(file)) throw new GeoDatabaseException(file, "is a directory, not a database file", null);
+        if (!Files.isReadable(file)) throw new GeoDatabaseException(file, "cannot read database file (permission denied)", null);
+        MmdbMetadata metadata;
+        try {
+            metadata = MmdbMetadata.read(file);
+        } catch (NoSuchFileException e) {
+            throw new GeoDatabaseException(file, "no such database file", e);
+        } catch (AccessDeniedException e) {
+            throw new GeoDatabaseException(file, "cannot read database file (permission denied)", e);
+        } catch (IOException e) {
+            throw new GeoDatabaseException(file, "not a valid MaxMind DB file: " + e.getMessage(), e);
+        }
+        Kind kind = kindOf(metadata.databaseType());
+        GeoDatabase db;
+        try {
+            if (kind == Kind.GENERIC) {
+                db = new GeoDatabase(file, metadata, kind, null, new Reader(file.toFile()));
+            } else {
+                db = new GeoDatabase(file, metadata, kind, new DatabaseReader.Builder(file.toFile()).build(), null);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new GeoDatabaseException(file, "not a valid MaxMind DB file: " + e.getMessage(), e);
+        }
+        try {
+            // A damaged tree or data section shows on first use; fail at startup rather than mid-run.
+            db.lookup(IpAddress.parse("1.1.1.1").toInetAddress());
+            db.lookup(IpAddress.parse("2001:4860:4860::8888").toInetAddress());
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw new GeoDatabaseException(file, "damaged database: " + e.getMessage(), e);
+        }
+        return db;
+    }
+
+    /**
+     * GeoIP2 and GeoLite2 types by their MaxMind names, also as {@code (compat=GeoLite2-ASN)} the way
+     * DB-IP marks its compatible files; anything else is read generically.
+     */
+    static Kind kindOf(String databaseType) {
+        if (!databaseType.contains("GeoIP2-") && !databaseType.contains("GeoLite2-")) return Kind.GENERIC;
+        if (databaseType.contains("-ASN")) return Kind.ASN;
+        if (databaseType.contains("-ISP")) return Kind.ISP;
+        if (databaseType.contains("Enterprise")) return Kind.ENTERPRISE;
+        if (databaseType.contains("City")) return Kind.CITY;
+        if (databaseType.contains("Country")) return Kind.COUNTRY;
+        return Kind.GENERIC;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public MmdbMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * Looks one address up.
+     *
+     * @return empty when the database has no record for the address
+     * @throws IOException when the database is damaged ({@code InvalidDatabaseException})
+     */
+    public Optional<Answer> lookup(InetAddress address) throws IOException {
+        try {
+            return switch (kind) {
+                case ASN -> geoip.tryAsn(address).map(GeoDatabase::answer);
+                case ISP -> geoip.tryIsp(address).map(GeoDatabase::answer);
+                case COUNTRY -> geoip.tryCountry(address).map(GeoDatabase::answer);
+                case CITY -> geoip.tryCity(address).map(GeoDatabase::answer);
+                case ENTERPRISE -> geoip.tryEnterprise(address).map(GeoDatabase::answer);
+                case GENERIC -> genericLookup(address);
+            };
+        } catch (GeoIp2Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static Answer answer(AsnResponse r) {
+        return new Answer(r.getAutonomousSystemNumber(), r.getAutonomousSystemOrganization(), null, null);
+    }
+
+    private static Answer answer(IspResponse r) {
+        return new Answer(r.getAutonomousSystemNumber(), r.getAutonomousSystemOrganization(), null, null);
+    }
+
+    private static Answer answer(AbstractCountryResponse r) {
+        return new Answer(null, null, iso(r.getCountry()), iso(r.getRegisteredCountry()));
+    }
+
+    private static Answer answer(EnterpriseResponse r) {
+        return new Answer(r.getTraits().getAutonomousSystemNumber(), r.getTraits().getAutonomousSystemOrganization(),
+                iso(r.getCountry()), iso(r.getRegisteredCountry()));
+    }
+
+    private static String iso(Country country) {
+        return country == null ? null : country.getIsoCode();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Answer> genericLookup(InetAddress address) throws IOException {
+        Map<String, Object> record = generic.get(address, Map.class);
+        if (record == null) return Optional.empty();
+        Long asn = record.get("autonomous_system_number") instanceof Number n ? n.longValue()
+                : record.get("asn") instanceof Number n2 ? n2.longValue() : null;
+        String org = text(record.get("autonomous_system_organization"));
+        String country = isoOf(record, "country_code", "country");
+        String registered = isoOf(record, "registered_country_code", "registered_country");
+        return Optional.of(new Answer(asn, org, country, registered));
+    }
+
+    /** A flat code ({@code country_code: "DE"}) or a GeoIP2-style map ({@code country: {iso_code: "DE"}}). */
+    private static String isoOf(Map<String, Object> record, String flatKey, String mapKey) {
+        String flat = text(record.get(flatKey));
+        if (flat != null) return flat;
+        Object nested = record.get(mapKey);
+        if (nested instanceof Map<?, ?> m) return text(m.get("iso_code"));
+        return text(nested);
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (geoip != null) geoip.close();
+            if (generic != null) generic.close();
+        } catch (IOException ignored) {
+            // Closing a read-only mapping cannot lose data.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file.getFileName() + " (" + metadata.databaseType() + ")";
+    }
+}

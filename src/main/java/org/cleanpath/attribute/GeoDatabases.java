@@ -1,0 +1,128 @@
+package org.cleanpath.attribute;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The set of databases in use, combined: the AS number from one file, the country from another.
+ * For each field the first database (in file-name order) that answers wins. Immutable and
+ * thread-safe; uncached (see {@link Attributor} for the cached front).
+ */
+public final class GeoDatabases implements Closeable {
+    /** The directory name of the embedded default databases. */
+    public static final String DEFAULT_DIRECTORY = "geodb";
+
+    private final List<GeoDatabase> databases;
+
+    private GeoDatabases(List<GeoDatabase> databases) {
+        this.databases = List.copyOf(databases);
+    }
+
+    /**
+     * Opens the databases named on the command line ({@code --geodb DIR} or a file), or the default
+     * {@code geodb/} directory when {@code geodb} is null.
+     *
+     * @throws GeoDatabaseException naming the file or directory that is missing or damaged
+     */
+    public static GeoDatabases open(Path geodb) throws GeoDatabaseException {
+        if (geodb != null) return Files.isDirectory(geodb) ? openDirectory(geodb) : openFiles(List.of(geodb));
+        Path dir = defaultDirectory().orElseThrow(() -> new GeoDatabaseException(Path.of(DEFAULT_DIRECTORY),
+                "no database directory here or beside the cleanpath jar; pass --geodb DIR", null));
+        return openDirectory(dir);
+    }
+
+    /** Opens every {@code .mmdb} file in a directory. */
+    public static GeoDatabases openDirectory(Path dir) throws GeoDatabaseException {
+        if (!Files.isDirectory(dir)) throw new GeoDatabaseException(dir, "no such database directory", null);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".mmdb")).sorted().toList();
+        } catch (IOException e) {
+            throw new GeoDatabaseException(dir, "cannot list database directory: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) throw new GeoDatabaseException(dir, "no .mmdb files in database directory", null);
+        return openFiles(files);
+    }
+
+    /** Opens the given files, in this order of preference. */
+    public static GeoDatabases openFiles(List<Path> files) throws GeoDatabaseException {
+        List<GeoDatabase> opened = new ArrayList<>();
+        try {
+            for (Path file : files) opened.add(GeoDatabase.open(file));
+        } catch (GeoDatabaseException e) {
+            opened.forEach(GeoDatabase::close);
+            throw e;
+        }
+        return new GeoDatabases(opened);
+    }
+
+    /**
+     * The default database directory: {@code geodb/} in the current directory, else beside the
+     * directory holding the cleanpath jar (the project root for {@code target/cleanpath.jar}).
+     */
+    public static Optional<Path> defaultDirectory() {
+        Path here = Path.of(DEFAULT_DIRECTORY);
+        if (Files.isDirectory(here)) return Optional.of(here);
+        try {
+            Path code = Path.of(GeoDatabases.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = code.getParent() == null ? null : code.getParent().getParent();
+            if (root != null && Files.isDirectory(root.resolve(DEFAULT_DIRECTORY))) return Optional.of(root.resolve(DEFAULT_DIRECTORY));
+        } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
+            // No usable code location (an unusual class loader): only the current directory counts.
+        }
+        return Optional.empty();
+    }
+
+    public List<GeoDatabase> databases() {
+        return databases;
+    }
+
+    /** Attributes one address: classifies it, and looks public addresses up in every database. */
+    public Attribution lookup(IpAddress address) {
+        AddressClass addressClass = AddressClass.of(address);
+        if (!addressClass.isPublic()) return Attribution.special(address, addressClass);
+        Long asn = null;
+        String org = null, country = null, registered = null, error = null;
+        List<String> sources = new ArrayList<>(2);
+        var inet = address.toInetAddress();
+        for (GeoDatabase db : databases) {
+            try {
+                Optional<GeoDatabase.Answer> found = db.lookup(inet);
+                if (found.isEmpty()) continue;
+                GeoDatabase.Answer a = found.get();
+                boolean used = false;
+                if (asn == null && a.asn() != null) {
+                    asn = a.asn();
+                    org = a.asOrg();
+                    used = true;
+                }
+                if (country == null && a.country() != null) {
+                    country = a.country();
+                    used = true;
+                }
+                if (registered == null && a.registeredCountry() != null) {
+                    registered = a.registeredCountry();
+                    used = true;
+                }
+                if (used) sources.add(db.file().getFileName().toString());
+            } catch (IOException | RuntimeException e) {
+                // A damaged database must not stop attribution: report it on this result and go on.
+                String message = db.file() + ": damaged database: " + e.getMessage();
+                error = error == null ? message : error + "; " + message;
+            }
+        }
+        return new Attribution(address, addressClass, asn, org, country, registered, sources, error);
+    }
+
+    @Override
+    public void close() {
+        databases.forEach(GeoDatabase::close);
+    }
+}

@@ -1,0 +1,187 @@
+package org.cleanpath.attribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.cleanpath.attribute.mmdb.MmdbMetadata;
+import org.cleanpath.attribute.mmdb.MmdbValue;
+import org.cleanpath.attribute.mmdb.MmdbWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeoDatabasesTest {
+    @TempDir
+    Path dir;
+
+    private static final long GOOGLE_DNS = 0x08080800L;
+
+    /** A small GeoLite2-ASN layout file with 8.8.8.0/24 only. */
+    private Path asnFile(String name) throws Exception {
+        MmdbWriter w = MmdbWriter.builder("GeoLite2-ASN").build();
+        w.insertIpv4Range(GOOGLE_DNS, GOOGLE_DNS + 255, Map.of("autonomous_system_number", MmdbValue.u32(15169),
+                "autonomous_system_organization", "Google LLC"));
+        Path file = dir.resolve(name);
+        w.write(file);
+        return file;
+    }
+
+    /** A file in ip-location-db's own mmdb style: a flat country_code, no GeoIP2 database type. */
+    private Path flatCountryFile(String name) throws Exception {
+        MmdbWriter w = MmdbWriter.builder("ip-location-db-geo-whois-asn-country").build();
+        w.insertIpv4Range(GOOGLE_DNS, GOOGLE_DNS + 255, Map.of("country_code", "US"));
+        Path file = dir.resolve(name);
+        w.write(file);
+        return file;
+    }
+
+    @Test
+    void filesCombine_asnFromOneAndCountryFromAnother() throws Exception {
+        asnFile("a-asn.mmdb");
+        flatCountryFile("b-country.mmdb");
+        try (GeoDatabases dbs = GeoDatabases.openDirectory(dir)) {
+            assertEquals(List.of(GeoDatabase.Kind.ASN, GeoDatabase.Kind.GENERIC), dbs.databases().stream().map(GeoDatabase::kind).toList());
+            Attribution a = dbs.lookup(IpAddress.parse("8.8.8.8"));
+            assertEquals(AddressClass.PUBLIC, a.addressClass());
+            assertEquals(15169L, a.asn());
+            assertEquals("Google LLC", a.asOrg());
+            assertEquals("US", a.country());
+            assertNull(a.registeredCountry());
+            assertEquals(List.of("a-asn.mmdb", "b-country.mmdb"), a.sources());
+            assertNull(a.error());
+
+            Attribution miss = dbs.lookup(IpAddress.parse("9.9.9.9"));
+            assertEquals(AddressClass.PUBLIC, miss.addressClass());
+            assertTrue(miss.sources().isEmpty());
+            assertNull(miss.asn());
+        }
+    }
+
+    @Test
+    void nonPublicAddresses_areLabelledNotLookedUp() throws Exception {
+        try (GeoDatabases dbs = GeoDatabases.openFiles(List.of(asnFile("asn.mmdb")))) {
+            Attribution a = dbs.lookup(IpAddress.parse("10.1.2.3"));
+            assertEquals(AddressClass.PRIVATE, a.addressClass());
+            assertTrue(a.sources().isEmpty());
+        }
+    }
+
+    @Test
+    void databaseTypes_chooseTheGeoIp2Reader() {
+        assertEquals(GeoDatabase.Kind.ASN, GeoDatabase.kindOf("GeoLite2-ASN"));
+        assertEquals(GeoDatabase.Kind.ASN, GeoDatabase.kindOf("DBIP-ASN-Lite (compat=GeoLite2-ASN)"));
+        assertEquals(GeoDatabase.Kind.COUNTRY, GeoDatabase.kindOf("GeoLite2-Country"));
+        assertEquals(GeoDatabase.Kind.CITY, GeoDatabase.kindOf("GeoIP2-City"));
+        assertEquals(GeoDatabase.Kind.ISP, GeoDatabase.kindOf("GeoIP2-ISP"));
+        assertEquals(GeoDatabase.Kind.ENTERPRISE, GeoDatabase.kindOf("GeoIP2-Enterprise"));
+        assertEquals(GeoDatabase.Kind.GENERIC, GeoDatabase.kindOf("DBIP-Country-Lite"));
+    }
+
+    @Test
+    void missingFile_isOneErrorNamingIt() {
+        Path missing = dir.resolve("nope.mmdb");
+        GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.open(missing));
+        assertEquals(missing, e.file());
+        assertTrue(e.getMessage().startsWith(missing + ": "), e.getMessage());
+    }
+
+    @Test
+    void directoryWithoutDatabases_isOneErrorNamingIt() {
+        GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.open(dir));
+        assertTrue(e.getMessage().startsWith(dir + ": no .mmdb files"), e.getMessage());
+    }
+
+    @Test
+    void unreadableFile_isOneErrorNamingIt() throws Exception {
+        Path file = asnFile("asn.mmdb");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(file), "running as root: permissions do not apply");
+        GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": cannot read"), e.getMessage());
+    }
+
+    @Test
+    void garbageFile_isOneErrorNamingIt() throws Exception {
+        Path file = dir.resolve("garbage.mmdb");
+        byte[] junk = new byte[4096];
+        new java.util.Random(1).nextBytes(junk);
+        Files.write(file, junk);
+        GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.open(dir));
+        assertTrue(e.getMessage().startsWith(file + ": not a valid MaxMind DB file"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFile_isOneErrorNamingIt() throws Exception {
+        Path file = asnFile("asn.mmdb");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        Files.write(file, new byte[0]);
+        assertThrows(GeoDatabaseException.class, () -> GeoDatabases.open(file));
+    }
+
+    @Test
+    void damagedDataSection_givesAnErrorResultNotACrash() throws Exception {
+        Path file = asnFile("asn.mmdb");
+        byte[] bytes = Files.readAllBytes(file);
+        MmdbMetadata meta = MmdbMetadata.read(file);
+        int dataStart = (int) (meta.nodeCount() * meta.recordSize() / 4 + 16);
+        int marker = bytes.length - 1;
+        while (!(bytes[marker] == (byte) 0xAB && bytes[marker + 1] == (byte) 0xCD)) marker--;
+        Arrays.fill(bytes, dataStart, marker, (byte) 0xFF); // every data byte now claims a huge map
+        Files.write(file, bytes);
+
+        // The probe lookups at open miss (no data), so the damage shows only on a hit.
+        try (GeoDatabases dbs = GeoDatabases.openFiles(List.of(file))) {
+            Attribution a = dbs.lookup(IpAddress.parse("8.8.8.8"));
+            assertNotNull(a.error());
+            assertTrue(a.error().startsWith(file + ": damaged database"), a.error());
+            assertNull(a.asn());
+            Attributor attributor = Attributor.of(dbs);
+            assertNotNull(attributor.attribute(InetAddress.getByName("8.8.8.8")).error());
+        }
+    }
+
+    @Test
+    void attributor_givesTheSameAnswersFromManyThreads() throws Exception {
+        try (GeoDatabases dbs = GeoDatabases.open(null)) {
+            Attributor attributor = Attributor.of(dbs, 1000);
+            List<IpAddress> addresses = new java.util.Random(7).longs(4000, 0, 1L << 32).mapToObj(IpAddress::ofIpv4).toList();
+            List<Attribution> serial = addresses.stream().map(dbs::lookup).toList();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var futures = new java.util.ArrayList<java.util.concurrent.Future<List<Attribution>>>();
+                for (int t = 0; t < 4; t++) futures.add(pool.submit(() -> addresses.stream().map(attributor::attribute).toList()));
+                for (var f : futures) assertEquals(serial, f.get());
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void attributor_cachesByAddressAndCountsHits() throws Exception {
+        try (GeoDatabases dbs = GeoDatabases.openFiles(List.of(asnFile("asn.mmdb")))) {
+            Attributor attributor = Attributor.of(dbs, 100);
+            IpAddress google = IpAddress.parse("8.8.8.8");
+            Attribution first = attributor.attribute(google.hi(), google.lo());
+            Attribution second = attributor.attribute(InetAddress.getByName("8.8.8.8"));
+            assertEquals(15169L, second.asn());
+            assertTrue(first == second, "second call answered from the cache");
+            attributor.attribute(IpAddress.parse("192.168.0.1"));
+            assertEquals(1, attributor.stats().hitCount());
+            assertEquals(1, attributor.stats().missCount());
+        }
+    }
+}
