@@ -1,0 +1,150 @@
+package org.cleanpath.attribute.names;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.cleanpath.attribute.names.TsharkPackets.Pkt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Acceptance check against Wireshark on the corpus: the names tshark decodes from a capture are the
+ * names {@link FlowNames} extracts when fed its packets flow by flow (packets exported by tshark,
+ * see {@link TsharkPackets}). Skips without the corpus or tshark.
+ */
+class CorpusNamesTest {
+
+    /** Runs every TCP/UDP packet of the file through one FlowNames, flow by flow in capture order. */
+    private static Map<String, FlowNames.State> run(String file, FlowNames names) {
+        List<Pkt> packets = TsharkPackets.packets(file);
+        Map<String, List<Pkt>> flows = TsharkPackets.flows(packets);
+        Map<String, FlowNames.State> states = new java.util.LinkedHashMap<>();
+        Map<String, String> originator = new java.util.HashMap<>();
+        for (Map.Entry<String, List<Pkt>> f : flows.entrySet()) {
+            originator.put(f.getKey(), f.getValue().get(0).src() + "/" + f.getValue().get(0).srcPort());
+        }
+        Map<Pkt, String> flowOf = new java.util.IdentityHashMap<>();
+        flows.forEach((k, v) -> v.forEach(p -> flowOf.put(p, k)));
+        for (Pkt p : packets) {
+            String key = flowOf.get(p);
+            FlowNames.State s = states.computeIfAbsent(key, k -> new FlowNames.State());
+            boolean fromOrig = originator.get(key).equals(p.src() + "/" + p.srcPort());
+            names.onPacket(s, p.protocol(), p.srcPort(), p.dstPort(), fromOrig, p.seq(), p.flags(), ByteBuffer.wrap(p.payload()), 0,
+                    p.payload().length, p.timeNanos());
+        }
+        return states;
+    }
+
+    private static Set<String> collect(Map<String, FlowNames.State> states, Function<ObservedNames, java.util.Optional<String>> field) {
+        Set<String> out = new TreeSet<>();
+        states.values().forEach(s -> field.apply(s.names()).ifPresent(out::add));
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pcapplusplus/tls1_3.pcap", "suricata-verify/tls/tls-client-hello-frag-01/dump_mtu300.pcap",
+            "zeek/tls-conn-with-extensions.pcap", "pcapplusplus/tls2.pcap", "ndpi/1kxun.pcap"})
+    void tlsServerNames_matchTshark(String file) {
+        Set<String> theirs = TsharkPackets.values(file, "tcp && tls.handshake.type == 1", "tls.handshake.extensions_server_name");
+        Set<String> ours = collect(run(file, new FlowNames(new NameCache())), ObservedNames::sni);
+        assertEquals(theirs, ours, file);
+    }
+
+    @Test
+    void tlsServerName_ofClientHelloSplitOverSegments_isWwwGoogleCom() {
+        String file = "suricata-verify/tls/tls-client-hello-frag-01/dump_mtu300.pcap";
+        Set<String> ours = collect(run(file, new FlowNames(new NameCache())), ObservedNames::sni);
+        assertEquals(Set.of("www.google.com"), ours);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcpdump/quic_handshake.pcap", "zeek/chromium-115.0.5790.110-api-cirrus-com.pcap", "ndpi/1kxun.pcap"})
+    void quicServerNames_matchTshark(String file) {
+        Set<String> theirs = TsharkPackets.values(file, "quic && tls.handshake.type == 1", "tls.handshake.extensions_server_name");
+        Set<String> ours = collect(run(file, new FlowNames(new NameCache())), ObservedNames::quicSni);
+        assertEquals(theirs, ours, file);
+    }
+
+    @Test
+    void quicServerNames_ofKnownCaptures() {
+        assertEquals(Set.of("localhost"), collect(run("tcpdump/quic_handshake.pcap", new FlowNames(new NameCache())), ObservedNames::quicSni));
+        assertEquals(Set.of("api.cirrus-ci.com"),
+                collect(run("zeek/chromium-115.0.5790.110-api-cirrus-com.pcap", new FlowNames(new NameCache())), ObservedNames::quicSni));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zeek/wikipedia.pcap", "pcapplusplus/nanosecs_big_endian.pcap", "ndpi/1kxun.pcap"})
+    void httpHosts_matchTshark(String file) {
+        Set<String> theirs = new TreeSet<>();
+        for (String h : TsharkPackets.values(file, "tcp && http.request", "http.host")) {
+            theirs.add(h.startsWith("[") ? h.substring(1, h.indexOf(']')) : h.replaceAll(":\\d+$", ""));
+        }
+        Set<String> ours = collect(run(file, new FlowNames(new NameCache())), ObservedNames::httpHost);
+        assertEquals(theirs, ours, file);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zeek/wikipedia.pcap", "pcapplusplus/DnsPackets.pcap", "ndpi/1kxun.pcap", "ndpi/vxlan.pcap",
+            "zeek/pcapng-multi-interface.pcapng"})
+    void dnsAnswers_matchTsharkAnswerSections(String file) throws Exception {
+        JsonNode frames = new ObjectMapper().readTree(TsharkPackets.json(file, "dns && (udp.port == 53 || udp.port == 5353) && !icmp", "frame udp dns"));
+        int compared = 0;
+        for (JsonNode f : frames) {
+            JsonNode layers = f.path("_source").path("layers");
+            byte[] payload = TsharkPackets.hex(layers.path("udp").path("udp.payload").asText());
+            String frame = layers.path("frame").path("frame.number").asText();
+            Set<String> theirs = new TreeSet<>();
+            layers.path("dns").path("Answers").forEach(a -> {
+                String text = answerText(a.path("dns.resp.name").asText(), a.path("dns.resp.ttl").asText(), a.path("dns.a").asText(null),
+                        a.path("dns.aaaa").asText(null), a.path("dns.cname").asText(null));
+                if (text != null) {
+                    theirs.add(text);
+                }
+            });
+            DnsMessage m = DnsMessages.parse(payload).orElseThrow();
+            Set<String> ours = new TreeSet<>();
+            for (DnsMessage.Answer a : m.answers()) {
+                if (a instanceof DnsMessage.AddressAnswer aa) {
+                    ours.add(answerText(aa.name(), Long.toString(aa.ttl()), aa.isV4() ? aa.address() : null, aa.isV4() ? null : aa.address(), null));
+                } else if (a instanceof DnsMessage.CnameAnswer c) {
+                    ours.add(answerText(c.name(), Long.toString(c.ttl()), null, null, c.canonical()));
+                }
+            }
+            assertEquals(theirs, ours, file + " frame " + frame);
+            compared++;
+        }
+        assertTrue(compared > 0, "no DNS frames in " + file);
+    }
+
+    private static String answerText(String name, String ttl, String a, String aaaa, String cname) {
+        if (a != null) {
+            return name.toLowerCase() + " A " + a + " " + ttl;
+        }
+        if (aaaa != null) {
+            return name.toLowerCase() + " AAAA " + aaaa + " " + ttl;
+        }
+        if (cname != null) {
+            return name.toLowerCase() + " CNAME " + cname.toLowerCase() + " " + ttl;
+        }
+        return null;
+    }
+
+    @Test
+    void nameCache_afterWikipediaCapture_knowsTheCnameChainOfUploadServer() {
+        NameCache cache = new NameCache();
+        run("zeek/wikipedia.pcap", new FlowNames(cache));
+        // Frame 21: upload.wikimedia.org CNAME upload.pmtpa.wikimedia.org A 208.80.152.3 (TTL 2156 s).
+        List<String> names = cache.namesFor(0, 0x0000_ffff_0000_0000L | 0xd0_50_98_03L);
+        assertEquals(List.of("upload.wikimedia.org", "upload.pmtpa.wikimedia.org"), new ArrayList<>(names));
+    }
+}
