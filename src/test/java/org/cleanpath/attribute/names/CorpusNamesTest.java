@@ -1,5 +1,6 @@
 package org.cleanpath.attribute.names;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,13 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.cleanpath.Corpus;
 import org.cleanpath.attribute.names.TsharkPackets.Pkt;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,41 +32,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  * see {@link TsharkPackets}). Skips without the corpus or tshark.
  */
 class CorpusNamesTest {
+    /** tshark exports by file, shared by the tests of this class (tshark is the slow part). */
+    private static final Map<String, TsharkPackets.Export> EXPORTS = new ConcurrentHashMap<>();
 
-    /** Runs every TCP/UDP packet of the file through one FlowNames, flow by flow in capture order. */
+    /** Runs every TCP/UDP packet of the file through one FlowNames in capture order; the first packet's sender originates a flow. */
     private static Map<String, FlowNames.State> run(String file, FlowNames names) {
-        List<Pkt> packets = TsharkPackets.packets(file);
-        Map<String, List<Pkt>> flows = TsharkPackets.flows(packets);
-        Map<String, FlowNames.State> states = new java.util.LinkedHashMap<>();
-        Map<String, String> originator = new java.util.HashMap<>();
-        for (Map.Entry<String, List<Pkt>> f : flows.entrySet()) {
-            originator.put(f.getKey(), f.getValue().get(0).src() + "/" + f.getValue().get(0).srcPort());
-        }
-        Map<Pkt, String> flowOf = new java.util.IdentityHashMap<>();
-        flows.forEach((k, v) -> v.forEach(p -> flowOf.put(p, k)));
-        for (Pkt p : packets) {
-            String key = flowOf.get(p);
+        Map<String, FlowNames.State> states = new LinkedHashMap<>();
+        Map<String, String> originator = new HashMap<>();
+        for (Pkt p : EXPORTS.computeIfAbsent(file, TsharkPackets::export).packets()) {
+            String from = p.src() + "/" + p.srcPort();
+            String to = p.dst() + "/" + p.dstPort();
+            String key = p.protocol() + " " + (from.compareTo(to) < 0 ? from + " " + to : to + " " + from);
             FlowNames.State s = states.computeIfAbsent(key, k -> new FlowNames.State());
-            boolean fromOrig = originator.get(key).equals(p.src() + "/" + p.srcPort());
-            names.onPacket(s, p.protocol(), p.srcPort(), p.dstPort(), fromOrig, p.seq(), p.flags(), ByteBuffer.wrap(p.payload()), 0,
+            boolean fromOriginator = originator.computeIfAbsent(key, k -> from).equals(from);
+            names.onPacket(s, p.protocol(), p.srcPort(), p.dstPort(), fromOriginator, p.seq(), p.flags(), ByteBuffer.wrap(p.payload()), 0,
                     p.payload().length, p.timeNanos());
         }
         return states;
     }
 
-    private static Set<String> collect(Map<String, FlowNames.State> states, Function<ObservedNames, java.util.Optional<String>> field) {
+    private static Set<String> collect(Map<String, FlowNames.State> states, Function<ObservedNames, Optional<String>> field) {
         Set<String> out = new TreeSet<>();
         states.values().forEach(s -> field.apply(s.names()).ifPresent(out::add));
         return out;
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"pcapplusplus/tls1_3.pcap", "suricata-verify/tls/tls-client-hello-frag-01/dump_mtu300.pcap",
-            "zeek/tls-conn-with-extensions.pcap", "pcapplusplus/tls2.pcap", "ndpi/1kxun.pcap"})
-    void tlsServerNames_matchTshark(String file) {
-        Set<String> theirs = TsharkPackets.values(file, "tcp && tls.handshake.type == 1", "tls.handshake.extensions_server_name");
-        Set<String> ours = collect(run(file, new FlowNames(new NameCache())), ObservedNames::sni);
-        assertEquals(theirs, ours, file);
     }
 
     @Test
@@ -67,14 +64,6 @@ class CorpusNamesTest {
         assertEquals(Set.of("www.google.com"), ours);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"tcpdump/quic_handshake.pcap", "zeek/chromium-115.0.5790.110-api-cirrus-com.pcap", "ndpi/1kxun.pcap"})
-    void quicServerNames_matchTshark(String file) {
-        Set<String> theirs = TsharkPackets.values(file, "quic && tls.handshake.type == 1", "tls.handshake.extensions_server_name");
-        Set<String> ours = collect(run(file, new FlowNames(new NameCache())), ObservedNames::quicSni);
-        assertEquals(theirs, ours, file);
-    }
-
     @Test
     void quicServerNames_ofKnownCaptures() {
         assertEquals(Set.of("localhost"), collect(run("tcpdump/quic_handshake.pcap", new FlowNames(new NameCache())), ObservedNames::quicSni));
@@ -82,15 +71,31 @@ class CorpusNamesTest {
                 collect(run("zeek/chromium-115.0.5790.110-api-cirrus-com.pcap", new FlowNames(new NameCache())), ObservedNames::quicSni));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"zeek/wikipedia.pcap", "pcapplusplus/nanosecs_big_endian.pcap", "ndpi/1kxun.pcap"})
-    void httpHosts_matchTshark(String file) {
-        Set<String> theirs = new TreeSet<>();
-        for (String h : TsharkPackets.values(file, "tcp && http.request", "http.host")) {
-            theirs.add(h.startsWith("[") ? h.substring(1, h.indexOf(']')) : h.replaceAll(":\\d+$", ""));
-        }
-        Set<String> ours = collect(run(file, new FlowNames(new NameCache())), ObservedNames::httpHost);
-        assertEquals(theirs, ours, file);
+    /** Corpus files tshark reads whose manifest says they carry names (TLS, QUIC, HTTP or DNS). */
+    private static Stream<Corpus.Entry> namedFiles() {
+        return Corpus.manifest().stream()
+                .filter(Corpus.Entry::tsharkReads)
+                .filter(e -> e.covers().toLowerCase().matches(".*(tls|sni|quic|http|dns).*"));
+    }
+
+    /** The files the brief names, whatever the manifest says of them. */
+    private static final Set<String> REQUIRED = Set.of("pcapplusplus/tls1_3.pcap",
+            "suricata-verify/tls/tls-client-hello-frag-01/dump_mtu300.pcap", "zeek/tls-conn-with-extensions.pcap", "pcapplusplus/tls2.pcap",
+            "tcpdump/quic_handshake.pcap", "zeek/chromium-115.0.5790.110-api-cirrus-com.pcap", "zeek/wikipedia.pcap",
+            "pcapplusplus/nanosecs_big_endian.pcap", "ndpi/1kxun.pcap");
+
+    @TestFactory
+    Stream<DynamicTest> flowNames_matchTsharkFields() {
+        Set<String> files = new TreeSet<>(REQUIRED);
+        namedFiles().forEach(e -> files.add(e.file()));
+        return files.stream().map(file -> DynamicTest.dynamicTest(file, () -> {
+            Map<String, FlowNames.State> states = run(file, new FlowNames(new NameCache()));
+            TsharkPackets.Export tshark = EXPORTS.get(file);
+            assertAll(file,
+                    () -> assertEquals(tshark.tlsSni(), collect(states, ObservedNames::sni), "sni"),
+                    () -> assertEquals(tshark.quicSni(), collect(states, ObservedNames::quicSni), "quic_sni"),
+                    () -> assertEquals(tshark.httpHosts(), collect(states, ObservedNames::httpHost), "http_host"));
+        }));
     }
 
     @ParameterizedTest

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +34,21 @@ final class TsharkPackets {
         return p;
     }
 
-    static List<Pkt> packets(String file) {
+    /** A capture's TCP/UDP packets and the names tshark decodes from them, from one tshark run. */
+    record Export(List<Pkt> packets, Set<String> tlsSni, Set<String> quicSni, Set<String> httpHosts) {}
+
+    static Export export(String file) {
         List<Pkt> out = new ArrayList<>();
+        Set<String> tlsSni = new TreeSet<>();
+        Set<String> quicSni = new TreeSet<>();
+        Set<String> hosts = new TreeSet<>();
+        // All occurrences: tunnelled frames repeat the transport fields, the innermost comes last.
         for (String[] f : fields(file, "tcp || udp", "frame.number", "frame.time_epoch", "ip.src", "ipv6.src", "ip.dst", "ipv6.dst",
-                "tcp.srcport", "tcp.dstport", "udp.srcport", "udp.dstport", "tcp.seq_raw", "tcp.flags", "tcp.payload", "udp.payload")) {
+                "tcp.srcport", "tcp.dstport", "udp.srcport", "udp.dstport", "tcp.seq_raw", "tcp.flags", "tcp.payload", "udp.payload",
+                "tls.handshake.extensions_server_name", "http.request.method", "http.host")) {
+            for (int i = 0; i < 14; i++) {
+                f[i] = last(f[i]);
+            }
             boolean tcp = !f[6].isEmpty();
             String[] t = f[1].split("\\.");
             long nanos = Long.parseLong(t[0]) * 1_000_000_000L + Long.parseLong((t[1] + "000000000").substring(0, 9));
@@ -47,27 +56,35 @@ final class TsharkPackets {
             out.add(new Pkt(Integer.parseInt(f[0]), nanos, f[2].isEmpty() ? f[3] : f[2], f[4].isEmpty() ? f[5] : f[4],
                     tcp ? FlowNames.TCP : FlowNames.UDP, Integer.parseInt(tcp ? f[6] : f[8]), Integer.parseInt(tcp ? f[7] : f[9]),
                     f[10].isEmpty() ? 0 : Long.parseLong(f[10]), f[11].isEmpty() ? 0 : Integer.decode(f[11]), hex(payload)));
-        }
-        return out;
-    }
-
-    /** Distinct values of one field over the frames matching {@code filter}, lower case. */
-    static Set<String> values(String file, String filter, String field) {
-        Set<String> out = new TreeSet<>();
-        for (String[] f : fields(file, filter, field)) {
-            for (String v : f[0].split(",")) {
-                if (!v.isEmpty()) {
-                    out.add(v.toLowerCase());
+            addAll(tcp ? tlsSni : quicSni, f[14]);
+            if (tcp && !f[15].isEmpty()) {
+                for (String h : f[16].split(",")) {
+                    if (!h.isEmpty()) {
+                        h = h.toLowerCase();
+                        hosts.add(h.startsWith("[") ? h.substring(1, h.indexOf(']')) : h.replaceAll(":\\d+$", ""));
+                    }
                 }
             }
         }
-        return out;
+        return new Export(out, tlsSni, quicSni, hosts);
     }
 
-    /** Rows of tab-separated field values (last occurrence of each field) for the frames matching {@code filter}. */
+    private static String last(String values) {
+        return values.substring(values.lastIndexOf(',') + 1);
+    }
+
+    private static void addAll(Set<String> to, String values) {
+        for (String v : values.split(",")) {
+            if (!v.isEmpty()) {
+                to.add(v.toLowerCase());
+            }
+        }
+    }
+
+    /** Rows of tab-separated field values (all occurrences, comma-separated) for the frames matching {@code filter}. */
     static List<String[]> fields(String file, String filter, String... fields) {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", require(file).toString(), "-Y", filter, "-T", "fields",
-                "-E", "separator=/t", "-E", "occurrence=l"));
+                "-E", "separator=/t", "-E", "occurrence=a"));
         for (String field : fields) {
             cmd.add("-e");
             cmd.add(field);
@@ -92,18 +109,6 @@ final class TsharkPackets {
     /** tshark's JSON for the frames matching {@code filter}, with the named layers only. */
     static String json(String file, String filter, String layers) {
         return run(List.of("tshark", "-n", "-r", require(file).toString(), "-Y", filter, "-T", "json", "-J", layers));
-    }
-
-    /** Flows keyed by protocol and both endpoints, in order of their first packet; the first packet's sender is the originator. */
-    static Map<String, List<Pkt>> flows(List<Pkt> packets) {
-        Map<String, List<Pkt>> flows = new LinkedHashMap<>();
-        for (Pkt p : packets) {
-            String a = p.src() + "/" + p.srcPort();
-            String b = p.dst() + "/" + p.dstPort();
-            String key = p.protocol() + " " + (a.compareTo(b) < 0 ? a + " " + b : b + " " + a);
-            flows.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
-        }
-        return flows;
     }
 
     static byte[] hex(String s) {
