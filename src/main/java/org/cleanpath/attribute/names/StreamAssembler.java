@@ -9,7 +9,8 @@ import java.util.Arrays;
  * (retransmissions) are written again, pieces after a gap wait in a few pending ranges.
  */
 final class StreamAssembler {
-    private static final int MAX_PENDING = 8;
+    // Chrome cuts its QUIC ClientHello into many CRYPTO frames sent out of order, so allow a good few.
+    private static final int MAX_PENDING = 32;
 
     private final int capacity;
     private byte[] bytes;

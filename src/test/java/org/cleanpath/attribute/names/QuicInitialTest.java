@@ -1,14 +1,26 @@
 package org.cleanpath.attribute.names;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class QuicInitialTest {
+    static final byte[] DCID = Samples.hex("8394c8f03e515708");
+
+    /** RFC 9001 Appendix A.2: the CRYPTO frame of the client Initial's payload (PADDING follows to 1162 bytes). */
+    static final String RFC9001_CRYPTO_FRAME = """
+            060040f1010000ed0303ebf8fa56f12939b9584a3896472ec40bb863cfd3e86804fe3a47f06a2b69484c00000413011302010000c0000000\
+            10000e00000b6578616d706c652e636f6dff01000100000a00080006001d0017001800100007000504616c706e0005000501000000000033\
+            00260024001d00209370b2c9caa47fbabaf4559fedba753de171fa71f50f1ce15d43e994ec74d748002b0003020304000d0010000e040305\
+            0306030203080408050806002d00020101001c00024001003900320408ffffffffffffffff05048000ffff07048000ffff08011001048000\
+            75300901100f088394c8f03e51570806048000ffff""";
     /** RFC 9001 Appendix A.2: the client Initial (DCID 8394c8f03e515708, packet number 2) carrying a ClientHello for example.com. */
     static final byte[] RFC9001_CLIENT_INITIAL = Samples.hex("""
             c000000001088394c8f03e5157080000449e7b9aec34d1b1c98dd7689fb8ec11d242b123dc9bd8bab936b47d92ec356c0bab7df5976d27cd\
@@ -77,6 +89,30 @@ class QuicInitialTest {
     @Test
     void rfc9369Version2ClientInitial_decryptsToClientHelloForExampleCom() {
         assertEquals("example.com", QuicInitial.clientHello(RFC9369_CLIENT_INITIAL).orElseThrow().serverName());
+    }
+
+    @Test
+    void testSender_reproducesTheRfc9001Packet() throws Exception {
+        byte[] plain = new byte[1162];
+        byte[] frame = Samples.hex(RFC9001_CRYPTO_FRAME);
+        System.arraycopy(frame, 0, plain, 0, frame.length);
+        assertArrayEquals(RFC9001_CLIENT_INITIAL, QuicPackets.clientInitial(QuicInitial.VERSION_1, DCID, 2, plain));
+    }
+
+    @Test
+    void clientHelloSpanningTwoDatagrams_inShuffledCryptoFrames_isJoinedByTheCollector() throws Exception {
+        // The handshake message of pcapplusplus/tls1_3.pcap frame 3 (without its record header), sent as
+        // Chrome does with a large ClientHello: pieces out of order, across two Initial datagrams.
+        byte[] hello = Arrays.copyOfRange(Samples.TLS13_CLIENT_HELLO, 5, Samples.TLS13_CLIENT_HELLO.length);
+        byte[] first = QuicPackets.clientInitial(QuicInitial.DRAFT_29, DCID, 0,
+                QuicPackets.concat(QuicPackets.crypto(hello, 300, hello.length), new byte[] {1}, QuicPackets.crypto(hello, 0, 100), new byte[40]));
+        byte[] second = QuicPackets.clientInitial(QuicInitial.DRAFT_29, DCID, 1,
+                QuicPackets.concat(QuicPackets.crypto(hello, 100, 300), new byte[200]));
+        QuicCryptoCollector c = new QuicCryptoCollector();
+        assertFalse(c.offer(ByteBuffer.wrap(first), 0, first.length));
+        assertTrue(QuicInitial.clientHello(first).isEmpty());
+        assertTrue(c.offer(ByteBuffer.wrap(second), 0, second.length));
+        assertEquals("www.google.com", c.clientHello().orElseThrow().serverName());
     }
 
     @Test
