@@ -31,13 +31,15 @@ import org.cleanpath.decode.Packet;
  * payload. TLS, HTTP and QUIC are looked for in the originator's first {@link #MAX_LOOKS} payload
  * packets only, plus the segments of a ClientHello or HTTP header section that began in one of
  * them (bounded, see {@link TlsStreamCollector}, {@link HttpRequestCollector}); the flow is done
- * once that first message is read, with or without a name. DNS flows (port 53 UDP or TCP) are parsed on every packet, since every response feeds
- * the cache.
+ * once that first message is read, with or without a name. DNS flows (port 53 UDP or TCP, mDNS
+ * port 5353) are parsed on every packet, since every response feeds the cache.
  */
 public final class FlowNames {
     public static final int TCP = 6;
     public static final int UDP = 17;
     public static final int DNS_PORT = 53;
+    /** Multicast DNS (RFC 6762): same message format; its answers name devices on the local link. */
+    public static final int MDNS_PORT = 5353;
     /** Originator payload packets searched for a TLS, HTTP or QUIC name before the flow is given up. */
     public static final int MAX_LOOKS = 4;
 
@@ -106,7 +108,8 @@ public final class FlowNames {
         if (length <= 0 || Bounds.end(buf, offset, length) < 0) {
             return;
         }
-        if ((protocol == UDP || protocol == TCP) && (srcPort == DNS_PORT || dstPort == DNS_PORT)) {
+        if ((protocol == UDP || protocol == TCP) && (srcPort == DNS_PORT || dstPort == DNS_PORT)
+                || protocol == UDP && (srcPort == MDNS_PORT || dstPort == MDNS_PORT)) {
             dns(s, protocol == TCP, buf, offset, length);
             return;
         }
@@ -133,7 +136,8 @@ public final class FlowNames {
             } else {
                 return;
             }
-            if (s.synSeen) {
+            if (s.synSeen && s.looks == 1) {
+                // The stream's first payload: place it by the SYN. A later one (after STARTTLS, say) starts its own stream.
                 s.stream.streamStartsAt(s.streamStart);
             }
             offerStream(s, tcpSeq, buf, offset, length);
@@ -164,7 +168,7 @@ public final class FlowNames {
         }
         DnsMessage msg = m.get();
         if (s.dnsQuery == null) {
-            s.dnsQuery = msg.queryName().orElse(null);
+            s.dnsQuery = msg.queryName().map(n -> n.isEmpty() ? "." : n).orElse(null);
         }
         cache.add(msg);
     }

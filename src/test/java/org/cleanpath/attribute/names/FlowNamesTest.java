@@ -42,6 +42,16 @@ class FlowNamesTest {
     }
 
     @Test
+    void clientHello_afterPlaintext_asWithStarttls_isStillRead() {
+        FlowNames.State s = new FlowNames.State();
+        tcp(s, true, 1000, SYN, new byte[0], 0, 0);
+        byte[] starttls = "STARTTLS\r\n".getBytes();
+        tcp(s, true, 1001, PSH_ACK, starttls, 0, starttls.length);
+        tcp(s, true, 1001 + starttls.length, PSH_ACK, Samples.TLS13_CLIENT_HELLO, 0, Samples.TLS13_CLIENT_HELLO.length);
+        assertEquals(Optional.of("www.google.com"), s.names().sni());
+    }
+
+    @Test
     void httpFlow_reportsHost() {
         FlowNames.State s = new FlowNames.State();
         names.onPacket(s, FlowNames.TCP, 40000, 80, true, 1, PSH_ACK, ByteBuffer.wrap(Samples.HTTP_GET_WIKIPEDIA), 0,

@@ -35,17 +35,18 @@ final class TsharkPackets {
     }
 
     /** A capture's TCP/UDP packets and the names tshark decodes from them, from one tshark run. */
-    record Export(List<Pkt> packets, Set<String> tlsSni, Set<String> quicSni, Set<String> httpHosts) {}
+    record Export(List<Pkt> packets, Set<String> tlsSni, Set<String> quicSni, Set<String> httpHosts, Set<String> dnsQueries) {}
 
     static Export export(String file) {
         List<Pkt> out = new ArrayList<>();
         Set<String> tlsSni = new TreeSet<>();
         Set<String> quicSni = new TreeSet<>();
         Set<String> hosts = new TreeSet<>();
+        Set<String> queries = new TreeSet<>();
         // All occurrences: tunnelled frames repeat the transport fields, the innermost comes last.
         for (String[] f : fields(file, "tcp || udp", "frame.number", "frame.time_epoch", "ip.src", "ipv6.src", "ip.dst", "ipv6.dst",
                 "tcp.srcport", "tcp.dstport", "udp.srcport", "udp.dstport", "tcp.seq_raw", "tcp.flags", "tcp.payload", "udp.payload",
-                "tls.handshake.extensions_server_name", "http.request.method", "http.host")) {
+                "tls.handshake.extensions_server_name", "http.request.method", "http.host", "dns.qry.name")) {
             for (int i = 0; i < 14; i++) {
                 f[i] = last(f[i]);
             }
@@ -57,6 +58,7 @@ final class TsharkPackets {
                     tcp ? FlowNames.TCP : FlowNames.UDP, Integer.parseInt(tcp ? f[6] : f[8]), Integer.parseInt(tcp ? f[7] : f[9]),
                     f[10].isEmpty() ? 0 : Long.parseLong(f[10]), f[11].isEmpty() ? 0 : Integer.decode(f[11]), hex(payload)));
             addAll(tcp ? tlsSni : quicSni, f[14]);
+            addAll(queries, f[17].replace("<root>", "."));
             if (tcp && !f[15].isEmpty()) {
                 for (String h : f[16].split(",")) {
                     if (!h.isEmpty()) {
@@ -66,7 +68,7 @@ final class TsharkPackets {
                 }
             }
         }
-        return new Export(out, tlsSni, quicSni, hosts);
+        return new Export(out, tlsSni, quicSni, hosts, queries);
     }
 
     private static String last(String values) {
