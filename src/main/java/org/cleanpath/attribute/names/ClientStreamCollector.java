@@ -37,10 +37,13 @@ abstract class ClientStreamCollector {
         if (at == 0 && assembler.contiguous() == 0 && decide(buf, offset, length, false)) {
             return finish();
         }
+        int before = assembler.contiguous();
         assembler.add(at, buf, offset, length);
-        if (assembler.contiguous() > 0) {
+        // Data past the limit means the gap before it will not be filled in time: decide with what there is.
+        boolean last = assembler.full() || at >= assembler.capacity();
+        if (assembler.contiguous() > before || last) {
             ByteBuffer view = assembler.view();
-            if (decide(view, 0, view.limit(), assembler.full())) {
+            if (decide(view, 0, view.limit(), last)) {
                 finish();
             }
         }

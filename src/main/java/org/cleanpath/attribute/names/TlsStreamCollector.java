@@ -34,7 +34,7 @@ public final class TlsStreamCollector extends ClientStreamCollector {
         return true;
     }
 
-    /** NEED_MORE while collecting, then COMPLETE (a ClientHello was read) or NOT_TLS. */
+    /** NEED_MORE while collecting, then COMPLETE (a ClientHello was read, maybe cut at the limit or a gap) or NOT_TLS. */
     public TlsClientHello.Probe status() {
         return status;
     }

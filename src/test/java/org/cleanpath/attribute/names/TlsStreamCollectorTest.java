@@ -55,6 +55,17 @@ class TlsStreamCollectorTest {
     }
 
     @Test
+    void lostSegment_endsCollection_onceLaterDataPassesTheLimit() {
+        TlsStreamCollector c = new TlsStreamCollector(300);
+        offer(c, 0, 100);
+        offer(c, 200, 300); // 100..200 never comes
+        assertFalse(c.done());
+        c.offer((ISN + 400) & 0xffff_ffffL, ByteBuffer.wrap(new byte[50]), 0, 50);
+        assertTrue(c.done());
+        assertTrue(c.clientHello().orElseThrow().sni().isEmpty()); // the first 100 bytes hold no server_name
+    }
+
+    @Test
     void limit_endsCollection_withWhatArrived() {
         TlsStreamCollector c = new TlsStreamCollector(300);
         offer(c, 0, 200);
