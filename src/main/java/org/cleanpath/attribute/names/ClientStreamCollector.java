@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * harmless. Nothing is copied when the first segment decides; otherwise at most {@code limit}
  * bytes are kept, and none once {@link #done()}.
  */
-abstract class ClientStreamCollector {
+public abstract class ClientStreamCollector {
     private StreamAssembler assembler;
     private boolean done;
 
