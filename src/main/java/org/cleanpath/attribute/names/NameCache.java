@@ -1,0 +1,172 @@
+package org.cleanpath.attribute.names;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.cleanpath.flow.IpText;
+
+/**
+ * Which names resolved to an address, learnt from the DNS answers seen earlier in the capture.
+ *
+ * <p>Each name lives for its answer's TTL in <em>packet time</em> ({@link PacketTicker}), clamped to
+ * [{@code minTtl}, {@code maxTtl}]: a floor because clients keep using an address a little past a
+ * zero or tiny TTL, a ceiling because week-long TTLs would pin stale names. The cache holds at most
+ * {@code maximumAddresses} addresses and {@link #MAX_NAMES_PER_ADDRESS} names per address.
+ *
+ * <p>Not for the per-packet path of every packet: call {@link #add(DnsMessage)} for DNS responses
+ * and {@link #namesFor(long, long)} once per new flow.
+ */
+public final class NameCache {
+    public static final int MAX_NAMES_PER_ADDRESS = 16;
+    public static final long DEFAULT_MAXIMUM_ADDRESSES = 100_000;
+    public static final Duration DEFAULT_MIN_TTL = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_MAX_TTL = Duration.ofDays(1);
+
+    private record Address(long hi, long lo) {}
+
+    /** One name of an address and the packet time (ticker nanos) it stops being valid. */
+    private record Named(String name, long expiresAt) {}
+
+    private final PacketTicker ticker;
+    private final long minTtlNanos;
+    private final long maxTtlNanos;
+    private final Cache<Address, List<Named>> cache;
+
+    /** A cache with the default size and TTL clamp on its own packet clock. */
+    public NameCache() {
+        this(new PacketTicker(), DEFAULT_MAXIMUM_ADDRESSES, DEFAULT_MIN_TTL, DEFAULT_MAX_TTL);
+    }
+
+    public NameCache(PacketTicker ticker, long maximumAddresses, Duration minTtl, Duration maxTtl) {
+        this.ticker = ticker;
+        this.minTtlNanos = minTtl.toNanos();
+        this.maxTtlNanos = Math.max(minTtlNanos, maxTtl.toNanos());
+        this.cache = Caffeine.newBuilder()
+                .ticker(ticker)
+                // Maintenance on the caller's thread: results do not depend on a pool's timing.
+                .executor(Runnable::run)
+                .maximumSize(maximumAddresses)
+                .expireAfter(new Expiry<Address, List<Named>>() {
+                    @Override
+                    public long expireAfterCreate(Address key, List<Named> value, long currentTime) {
+                        return remaining(value, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Address key, List<Named> value, long currentTime, long currentDuration) {
+                        return remaining(value, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(Address key, List<Named> value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /** The packet clock; advance it per packet (or use {@link #advanceTo(long)}). */
+    public PacketTicker ticker() {
+        return ticker;
+    }
+
+    /** Moves packet time to {@code packetNanos} (nanoseconds since the epoch). */
+    public void advanceTo(long packetNanos) {
+        ticker.advanceTo(packetNanos);
+    }
+
+    /** Learns every address answer of a DNS response, under its whole name chain. Queries are ignored. */
+    public void add(DnsMessage message) {
+        if (!message.response()) {
+            return;
+        }
+        for (DnsMessage.AddressAnswer a : message.addresses()) {
+            List<String> chain = message.chainTo(a);
+            if (!message.questions().isEmpty()) {
+                String asked = message.questions().get(0).name();
+                if (!chain.contains(asked)) {
+                    chain.add(0, asked);
+                }
+            }
+            add(a.hi(), a.lo(), chain, a.ttl());
+        }
+    }
+
+    /** Learns that {@code names} (most important first) resolved to the address for {@code ttlSeconds}. */
+    public void add(long hi, long lo, List<String> names, long ttlSeconds) {
+        long now = ticker.read();
+        long ttl = Math.min(maxTtlNanos, Math.max(minTtlNanos, Math.min(ttlSeconds, Long.MAX_VALUE / 1_000_000_000L) * 1_000_000_000L));
+        long expiresAt = now + ttl;
+        cache.asMap().compute(new Address(hi, lo), (k, old) -> {
+            List<Named> merged = new ArrayList<>(names.size() + (old == null ? 0 : old.size()));
+            for (String n : names) {
+                if (merged.size() < MAX_NAMES_PER_ADDRESS && indexOf(merged, n) < 0) {
+                    merged.add(new Named(n, expiresAt));
+                }
+            }
+            if (old != null) {
+                for (Named n : old) {
+                    if (merged.size() < MAX_NAMES_PER_ADDRESS && n.expiresAt() > now && indexOf(merged, n.name()) < 0) {
+                        merged.add(n);
+                    }
+                }
+            }
+            return List.copyOf(merged);
+        });
+    }
+
+    /** The names that resolved to the address and have not expired in packet time, most recent first. */
+    public List<String> namesFor(long hi, long lo) {
+        List<Named> named = cache.getIfPresent(new Address(hi, lo));
+        if (named == null) {
+            return List.of();
+        }
+        long now = ticker.read();
+        List<String> out = new ArrayList<>(named.size());
+        for (Named n : named) {
+            if (n.expiresAt() > now) {
+                out.add(n.name());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Addresses currently held (an estimate, as Caffeine's). */
+    public long size() {
+        return cache.estimatedSize();
+    }
+
+    /** A copy of the live entries, address text to names, for reports and tests. */
+    public Map<String, List<String>> snapshot() {
+        Map<String, List<String>> out = new TreeMap<>();
+        cache.asMap().forEach((k, v) -> {
+            List<String> names = namesFor(k.hi(), k.lo());
+            if (!names.isEmpty()) {
+                out.put(IpText.format(k.hi(), k.lo()), names);
+            }
+        });
+        return out;
+    }
+
+    private static int indexOf(List<Named> list, String name) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long remaining(List<Named> value, long currentTime) {
+        long latest = currentTime;
+        for (Named n : value) {
+            latest = Math.max(latest, n.expiresAt());
+        }
+        return latest - currentTime;
+    }
+}

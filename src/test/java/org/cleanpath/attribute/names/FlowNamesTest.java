@@ -1,0 +1,112 @@
+package org.cleanpath.attribute.names;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.cleanpath.decode.IpLayer;
+import org.cleanpath.decode.Packet;
+import org.junit.jupiter.api.Test;
+
+class FlowNamesTest {
+    private static final long T0 = 1_300_475_168_000_000_000L;
+    private static final int SYN = 0x02;
+    private static final int PSH_ACK = 0x18;
+
+    private final NameCache cache = new NameCache(new PacketTicker(), 1000, Duration.ZERO, Duration.ofDays(1));
+    private final FlowNames names = new FlowNames(cache);
+
+    private void tcp(FlowNames.State s, boolean orig, long seq, int flags, byte[] payload, int from, int to) {
+        names.onPacket(s, FlowNames.TCP, orig ? 40000 : 443, orig ? 443 : 40000, orig, seq + from, flags, ByteBuffer.wrap(payload), from,
+                to - from, T0);
+    }
+
+    @Test
+    void tlsFlow_reportsSniAndAlpn_thenIsDone() {
+        FlowNames.State s = new FlowNames.State();
+        tcp(s, true, 1000, SYN, new byte[0], 0, 0);
+        byte[] hello = Samples.TLS13_CLIENT_HELLO;
+        tcp(s, true, 1001, PSH_ACK, hello, 0, 300);
+        assertFalse(s.done());
+        tcp(s, false, 5000, PSH_ACK, new byte[] {22, 3, 3, 0, 10}, 0, 5); // server bytes are not looked at
+        tcp(s, true, 1001, PSH_ACK, hello, 300, hello.length);
+        assertTrue(s.done());
+        assertEquals(Optional.of("www.google.com"), s.names().sni());
+        assertEquals(Optional.of("www.google.com"), s.names().best());
+        assertEquals(List.of("h2", "http/1.1"), s.alpn());
+    }
+
+    @Test
+    void clientHello_afterPlaintext_asWithStarttls_isStillRead() {
+        FlowNames.State s = new FlowNames.State();
+        tcp(s, true, 1000, SYN, new byte[0], 0, 0);
+        byte[] starttls = "STARTTLS\r\n".getBytes();
+        tcp(s, true, 1001, PSH_ACK, starttls, 0, starttls.length);
+        tcp(s, true, 1001 + starttls.length, PSH_ACK, Samples.TLS13_CLIENT_HELLO, 0, Samples.TLS13_CLIENT_HELLO.length);
+        assertEquals(Optional.of("www.google.com"), s.names().sni());
+    }
+
+    @Test
+    void httpFlow_reportsHost() {
+        FlowNames.State s = new FlowNames.State();
+        names.onPacket(s, FlowNames.TCP, 40000, 80, true, 1, PSH_ACK, ByteBuffer.wrap(Samples.HTTP_GET_WIKIPEDIA), 0,
+                Samples.HTTP_GET_WIKIPEDIA.length, T0);
+        assertEquals(Optional.of("www.wikipedia.org"), s.names().httpHost());
+        assertTrue(s.done());
+    }
+
+    @Test
+    void quicFlow_reportsQuicSni() {
+        FlowNames.State s = new FlowNames.State();
+        byte[] initial = QuicInitialTest.RFC9001_CLIENT_INITIAL;
+        names.onPacket(s, FlowNames.UDP, 50000, 443, true, 0, 0, ByteBuffer.wrap(initial), 0, initial.length, T0);
+        assertEquals(Optional.of("example.com"), s.names().quicSni());
+        assertTrue(s.done());
+    }
+
+    @Test
+    void dnsFlow_reportsQuery_andTeachesTheCache() {
+        FlowNames.State s = new FlowNames.State();
+        byte[] response = Samples.DNS_CNAME_AND_A;
+        names.onPacket(s, FlowNames.UDP, 53, 33000, false, 0, 0, ByteBuffer.wrap(response), 0, response.length, T0);
+        assertEquals(Optional.of("upload.wikimedia.org"), s.names().dnsQuery());
+        assertEquals(List.of("upload.wikimedia.org", "upload.pmtpa.wikimedia.org"),
+                names.resolvedNames(0, 0x0000_ffff_d050_9803L));
+        assertFalse(s.done()); // later answers on the flow still feed the cache
+    }
+
+    @Test
+    void flowWithoutNames_isGivenUpAfterItsFirstPayloadPackets() {
+        FlowNames.State s = new FlowNames.State();
+        byte[] junk = "SSH-2.0-OpenSSH_9.6\r\n".getBytes();
+        for (int i = 0; i <= FlowNames.MAX_LOOKS; i++) {
+            assertFalse(s.done());
+            tcp(s, true, 1 + i * junk.length, PSH_ACK, junk, 0, junk.length);
+        }
+        assertTrue(s.done());
+        assertSame(ObservedNames.NONE, s.names());
+    }
+
+    @Test
+    void packetAdapter_readsTheInnermostLayer() {
+        byte[] hello = Samples.TLS13_CLIENT_HELLO;
+        Packet p = new Packet();
+        p.buffer = Samples.inFrame(hello, 54);
+        IpLayer ip = p.addIpLayer();
+        ip.hasTransport = true;
+        ip.protocol = FlowNames.TCP;
+        ip.srcPort = 40000;
+        ip.dstPort = 443;
+        ip.tcpFlags = PSH_ACK;
+        ip.payloadOffset = 54;
+        ip.capturedPayloadLength = hello.length;
+        FlowNames.State s = new FlowNames.State();
+        names.onPacket(s, p, true, 77, T0);
+        assertEquals(Optional.of("www.google.com"), s.names().sni());
+    }
+}
