@@ -46,6 +46,9 @@ public final class CaptureFiles {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(source, null, "no such file");
         }
+        if (Files.isDirectory(path)) {
+            throw new CaptureException(source, 0, "a directory, not a pcap or pcapng file");
+        }
         if (!Files.isRegularFile(path)) {
             // a FIFO, a character device such as /dev/stdin: cannot be mapped
             return open(source, Files.newInputStream(path));
