@@ -12,7 +12,6 @@ final class PcapReader extends RecordReader {
 
     private final int timeUnitNanos;
     private final int linkType;
-    private final int snapLength;
     private final String format;
     private long pos = FILE_HEADER;
     /** Sum of the bytes {@link #touchAhead} read: a field, so the JIT cannot drop the reads. */
@@ -26,7 +25,6 @@ final class PcapReader extends RecordReader {
         // The upper 16 bits carry the FCS length and reserved flags (libpcap's LT_LINKTYPE mask);
         // fuzzed files set them, and they are no part of the link type.
         this.linkType = int32(20) & 0xFFFF;
-        this.snapLength = int32(16);
         this.format = "pcap (" + (littleEndian ? "little" : "big") + "-endian, "
                 + (nanoseconds ? "nanoseconds" : "microseconds") + ")";
     }
@@ -67,8 +65,10 @@ final class PcapReader extends RecordReader {
      * Reads one byte a page ahead of the record at {@code i}. The record walk is a chain of
      * dependent loads (each length says where the next header is), so the CPU cannot run ahead on
      * its own; this independent load starts the TLB walk and cache fill for what comes next early.
-     * Measured with ReaderBenchmark-style passes on the 1 GB capture: 5-9 % more frames per CPU
-     * second for pcap. The same in the pcapng reader measured slightly slower, so it is not there.
+     * Measured in alternating passes over the 1 GB benchmark capture: about 5 % more frames per
+     * CPU second (run-to-run noise on the shared test machine was of the same order, so re-measure
+     * with ReaderBenchmark before building on it). In the pcapng reader it measured slightly
+     * slower, so it is not there.
      */
     private void touchAhead(int i) {
         int j = i + 4096;
@@ -87,16 +87,6 @@ final class PcapReader extends RecordReader {
         frame.interfaceId = 0;
         frame.recordOffset = pos;
         this.pos = pos + RECORD_HEADER + capturedLength;
-    }
-
-    /** LINKTYPE_* from the file header, without the FCS bits. */
-    int linkType() {
-        return linkType;
-    }
-
-    /** Snap length from the file header; frames longer than it are accepted all the same. */
-    int snapLength() {
-        return snapLength;
     }
 
     @Override
