@@ -36,7 +36,7 @@ public final class CaptureFiles {
      */
     public static CaptureReader open(String source) throws IOException {
         if (STDIN.equals(source)) {
-            return open(source, System.in, false);
+            return open(source, System.in, false, StreamWindow.DEFAULT_CAPACITY);
         }
         return open(Path.of(source), source, MappedWindow.DEFAULT_WINDOW);
     }
@@ -46,9 +46,12 @@ public final class CaptureFiles {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(source, null, "no such file");
         }
+        if (Files.isDirectory(path)) {
+            throw new CaptureException(source, 0, "a directory, not a pcap or pcapng file");
+        }
         if (!Files.isRegularFile(path)) {
             // a FIFO, a character device such as /dev/stdin: cannot be mapped
-            return open(source, Files.newInputStream(path), true);
+            return open(source, Files.newInputStream(path));
         }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
@@ -56,7 +59,7 @@ public final class CaptureFiles {
             channel.read(first, 0);
             if (first.position() == 2 && (first.getShort(0) & 0xFFFF) == GZIP) {
                 channel.close();
-                return open(source, Files.newInputStream(path), true);
+                return open(source, Files.newInputStream(path));
             }
             return detect(source, new MappedWindow(channel, windowSize));
         } catch (IOException | RuntimeException e) {
@@ -67,10 +70,16 @@ public final class CaptureFiles {
 
     /** Opens a stream that cannot be mapped: standard input, a pipe, a test's bytes. */
     static CaptureReader open(String source, InputStream in) throws IOException {
-        return open(source, in, true);
+        return open(source, in, true, StreamWindow.DEFAULT_CAPACITY);
     }
 
-    private static CaptureReader open(String source, InputStream in, boolean closeInput) throws IOException {
+    /** As {@link #open(String, InputStream)}, with a buffer that starts at {@code capacity} bytes. */
+    static CaptureReader open(String source, InputStream in, int capacity) throws IOException {
+        return open(source, in, true, capacity);
+    }
+
+    private static CaptureReader open(String source, InputStream in, boolean closeInput, int capacity)
+            throws IOException {
         try {
             PushbackInputStream peek = new PushbackInputStream(in, 2);
             byte[] first = peek.readNBytes(2);
@@ -79,7 +88,7 @@ public final class CaptureFiles {
             if (first.length == 2 && ((first[0] & 0xFF) << 8 | (first[1] & 0xFF)) == GZIP) {
                 data = new GZIPInputStream(peek, 1 << 16);
             }
-            return detect(source, new StreamWindow(source, data, closeInput, StreamWindow.DEFAULT_CAPACITY));
+            return detect(source, new StreamWindow(source, data, closeInput, capacity));
         } catch (IOException | RuntimeException e) {
             if (closeInput) {
                 in.close();

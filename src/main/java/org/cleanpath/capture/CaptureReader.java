@@ -3,7 +3,12 @@ package org.cleanpath.capture;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Reads frames one at a time from a capture file or stream. Not thread-safe. */
+/**
+ * Reads frames one at a time from a capture file or stream. Not thread-safe.
+ *
+ * <p>A frame's bytes live in the reader's buffer, which may be a mapping of the file: they are
+ * valid until the next call to {@link #next} or {@link #close}, and must not be read after that.
+ */
 public interface CaptureReader extends Closeable {
 
     /**

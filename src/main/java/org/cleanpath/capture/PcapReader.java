@@ -12,9 +12,10 @@ final class PcapReader extends RecordReader {
 
     private final int timeUnitNanos;
     private final int linkType;
-    private final int snapLength;
     private final String format;
     private long pos = FILE_HEADER;
+    /** Sum of the bytes {@link #touchAhead} read: a field, so the JIT cannot drop the reads. */
+    private int touched;
 
     /** Reads the file header; the caller has checked the magic and that 24 bytes are there. */
     PcapReader(String source, InputWindow input, boolean littleEndian, boolean nanoseconds) {
@@ -24,7 +25,6 @@ final class PcapReader extends RecordReader {
         // The upper 16 bits carry the FCS length and reserved flags (libpcap's LT_LINKTYPE mask);
         // fuzzed files set them, and they are no part of the link type.
         this.linkType = int32(20) & 0xFFFF;
-        this.snapLength = int32(16);
         this.format = "pcap (" + (littleEndian ? "little" : "big") + "-endian, "
                 + (nanoseconds ? "nanoseconds" : "microseconds") + ")";
     }
@@ -37,6 +37,7 @@ final class PcapReader extends RecordReader {
         if (i + RECORD_HEADER <= limit) {
             int capturedLength = int32(i + 8);
             if (capturedLength >= 0 && capturedLength <= limit - i - RECORD_HEADER) {
+                touchAhead(i);
                 fill(frame, pos, i, capturedLength);
                 return true;
             }
@@ -60,6 +61,22 @@ final class PcapReader extends RecordReader {
         return true;
     }
 
+    /**
+     * Reads one byte a page ahead of the record at {@code i}. The record walk is a chain of
+     * dependent loads (each length says where the next header is), so the CPU cannot run ahead on
+     * its own; this independent load starts the TLB walk and cache fill for what comes next early.
+     * Measured in alternating passes over the 1 GB benchmark capture: about 5 % more frames per
+     * CPU second (run-to-run noise on the shared test machine was of the same order, so re-measure
+     * with ReaderBenchmark before building on it). In the pcapng reader it measured slightly
+     * slower, so it is not there.
+     */
+    private void touchAhead(int i) {
+        int j = i + 4096;
+        if (j < limit) {
+            touched += buf.get(j);
+        }
+    }
+
     private void fill(Frame frame, long pos, int i, int capturedLength) {
         frame.buffer = buf;
         frame.offset = i + RECORD_HEADER;
@@ -70,16 +87,6 @@ final class PcapReader extends RecordReader {
         frame.interfaceId = 0;
         frame.recordOffset = pos;
         this.pos = pos + RECORD_HEADER + capturedLength;
-    }
-
-    /** LINKTYPE_* from the file header, without the FCS bits. */
-    int linkType() {
-        return linkType;
-    }
-
-    /** Snap length from the file header; frames longer than it are accepted all the same. */
-    int snapLength() {
-        return snapLength;
     }
 
     @Override

@@ -93,6 +93,12 @@ class CaptureFilesTest {
     }
 
     @Test
+    void rejectsADirectory() {
+        CaptureException e = assertThrows(CaptureException.class, () -> CaptureFiles.open(dir.toString()));
+        assertEquals(dir + ": at byte offset 0: a directory, not a pcap or pcapng file", e.getMessage());
+    }
+
+    @Test
     void opensAPathByName() throws IOException {
         Path file = Files.write(dir.resolve("named.pcap"),
                 CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, 0, 1).record(1, 0, frame(5, 0), 5).bytes());

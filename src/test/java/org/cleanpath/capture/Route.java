@@ -18,24 +18,29 @@ enum Route {
     MAPPED_TINY_WINDOW,
     /** A non-seekable stream, as standard input or a pipe. */
     STREAM,
+    /** A stream through a 64-byte buffer, so that records are compacted and the buffer grows. */
+    STREAM_TINY_BUFFER,
     GZIP_STREAM,
     /** A gzipped regular file: detected by magic and read as a stream. */
     GZIP_FILE;
 
-    static final int TINY_WINDOW = 64;
+    /** Bytes in the tiny window or buffer. */
+    static final int TINY = 64;
 
     CaptureReader open(byte[] bytes, Path dir) throws IOException {
         switch (this) {
             case MAPPED:
                 return CaptureFiles.open(write(dir, "capture.pcap", bytes), "capture.pcap", MappedWindow.DEFAULT_WINDOW);
             case MAPPED_TINY_WINDOW:
-                return CaptureFiles.open(write(dir, "capture.pcap", bytes), "capture.pcap", TINY_WINDOW);
+                return CaptureFiles.open(write(dir, "capture.pcap", bytes), "capture.pcap", TINY);
             case STREAM:
                 return CaptureFiles.open("-", new ByteArrayInputStream(bytes));
+            case STREAM_TINY_BUFFER:
+                return CaptureFiles.open("-", new ByteArrayInputStream(bytes), TINY);
             case GZIP_STREAM:
                 return CaptureFiles.open("-", new ByteArrayInputStream(gzip(bytes)));
             default:
-                return CaptureFiles.open(write(dir, "capture.pcap.gz", gzip(bytes)), "capture.pcap.gz", TINY_WINDOW);
+                return CaptureFiles.open(write(dir, "capture.pcap.gz", gzip(bytes)), "capture.pcap.gz", TINY);
         }
     }
 
