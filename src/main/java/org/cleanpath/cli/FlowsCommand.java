@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.cleanpath.attribute.Attributor;
+import org.cleanpath.attribute.GeoDatabases;
 import org.cleanpath.flow.CaptureAnalysis;
+import org.cleanpath.flow.FlowRecord;
+import org.cleanpath.report.AsyncSink;
+import org.cleanpath.report.FlowFields;
 import org.cleanpath.flow.FlowSettings;
 import org.cleanpath.report.AtomicOutput;
 import org.cleanpath.report.FlowWriter;
@@ -60,6 +66,14 @@ final class FlowsCommand implements Callable<Integer> {
             paramLabel = "DURATION", description = "ICMP idle timeout (default: ${DEFAULT-VALUE}).")
     Duration icmpTimeout;
 
+    @Option(names = "--geodb", paramLabel = "DIR",
+            description = "MaxMind-format databases (a directory or one .mmdb) for the endpoint attribution columns"
+                    + " (default: the embedded geodb/).")
+    Path geodb;
+
+    @Option(names = "--no-attribution", description = "Leave out the ASN/organization/country columns.")
+    boolean noAttribution;
+
     @Option(names = "--progress", negatable = true,
             description = "Show a progress bar on stderr (default: when stderr is a terminal).")
     Boolean progress;
@@ -82,16 +96,22 @@ final class FlowsCommand implements Callable<Integer> {
         AtomicLong reported = new AtomicLong();
         CaptureAnalysis.Progress bar = Progress.forStderr(progress);
         CaptureAnalysis analysis;
+        Attributor attributor = noAttribution ? null : Attributor.of(GeoDatabases.open(geodb));
+        Function<FlowRecord, FlowFields.Endpoints> attribution = attributor == null
+                ? r -> FlowFields.Endpoints.NONE
+                : r -> FlowFields.Endpoints.of(r, attributor);
         try (AtomicOutput out = AtomicOutput.open(output)) {
-            FlowWriter writer = FlowWriter.create(fmt, out.writer());
-            analysis = new CaptureAnalysis(settings, r -> {
-                writer.accept(r);
-                reported.incrementAndGet();
-            }, bar);
-            for (String f : files) {
-                analysis.read(f);
+            FlowWriter writer = FlowWriter.create(fmt, out.writer(), attribution);
+            try (AsyncSink<FlowRecord> sink = new AsyncSink<>("flow-writer", writer)) {
+                analysis = new CaptureAnalysis(settings, r -> {
+                    sink.accept(r);
+                    reported.incrementAndGet();
+                }, bar);
+                for (String f : files) {
+                    analysis.read(f);
+                }
+                analysis.finish();
             }
-            analysis.finish();
             out.commit();
         }
         Progress.done(bar);

@@ -31,6 +31,8 @@ public record FlowRecord(
     public enum End {
         /** Idle longer than its protocol's timeout (in packet time). */
         TIMEOUT,
+        /** A TCP connection closed (FIN both ways, or RST) and its close delay passed. */
+        CLOSED,
         /** Pushed out of a full flow table while still active. */
         EVICTED,
         /** A new connection (TCP SYN) reused the 5-tuple of a finished one. */

@@ -187,7 +187,7 @@ final class FlowTable {
             int h;
             while ((h = head[l]) >= 0 && r[h * ROW + QUEUED_TS] < limit) {
                 if (r[h * ROW + LAST_TS] < limit) {
-                    finish(h, FlowRecord.End.TIMEOUT);
+                    finish(h, l == LIST_CLOSED ? FlowRecord.End.CLOSED : FlowRecord.End.TIMEOUT);
                     expired++;
                 } else {
                     requeue(h, l, r[h * ROW + LAST_TS]);

@@ -8,18 +8,18 @@ import org.cleanpath.flow.FlowRecord;
 final class CsvFlowWriter extends FlowWriter {
     private boolean headerWritten;
 
-    CsvFlowWriter(Writer out) {
-        super(out);
+    CsvFlowWriter(Writer out, java.util.function.Function<FlowRecord, FlowFields.Endpoints> attribution) {
+        super(out, attribution);
     }
 
     @Override
-    protected String format(FlowRecord r) {
+    protected String format(FlowRecord r, FlowFields.Endpoints endpoints) {
         StringBuilder sb = new StringBuilder(256);
         if (!headerWritten) {
             sb.append(String.join(",", FlowFields.COLUMNS)).append("\r\n");
             headerWritten = true;
         }
-        Map<String, Object> m = FlowFields.of(r);
+        Map<String, Object> m = FlowFields.map(r, endpoints);
         for (int i = 0; i < FlowFields.COLUMNS.size(); i++) {
             if (i > 0) {
                 sb.append(',');

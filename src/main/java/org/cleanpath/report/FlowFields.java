@@ -5,15 +5,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cleanpath.attribute.Attribution;
 import org.cleanpath.flow.FlowRecord;
 import org.cleanpath.flow.IpText;
 
 /**
- * The columns of a flow record, named as in Zeek's conn.log where the meaning is the same, in one
- * place so the JSON, CSV and table writers agree.
+ * The fields of a flow record, named as in Zeek's conn.log where the meaning is the same, written in
+ * one place so the JSON, CSV and table outputs agree.
  */
 public final class FlowFields {
     private FlowFields() {}
+
+    /** Attributions of a flow's endpoints and tunnel endpoints; any of them may be null. */
+    public record Endpoints(Attribution orig, Attribution resp, Attribution tunnelOrig, Attribution tunnelResp) {
+        public static final Endpoints NONE = new Endpoints(null, null, null, null);
+
+        /** Looks up both endpoints and, for a tunnelled flow, both outer endpoints. */
+        public static Endpoints of(FlowRecord r, org.cleanpath.attribute.Attributor attributor) {
+            FlowRecord.Tunnel t = r.tunnel();
+            return new Endpoints(attributor.attribute(r.origHi(), r.origLo()), attributor.attribute(r.respHi(), r.respLo()),
+                    t == null ? null : attributor.attribute(t.outerOrigHi(), t.outerOrigLo()),
+                    t == null ? null : attributor.attribute(t.outerRespHi(), t.outerRespLo()));
+        }
+    }
 
     /** Column order for CSV and table output. */
     public static final List<String> COLUMNS = List.of(
@@ -21,49 +35,113 @@ public final class FlowFields {
             "orig_pkts", "resp_pkts", "orig_ip_bytes", "resp_ip_bytes", "orig_bytes", "resp_bytes",
             "conn_state", "tunnel_parents", "vlan", "inner_vlan", "mpls", "tunnel_type",
             "tunnel_orig_h", "tunnel_resp_h", "tunnel_orig_id", "tunnel_resp_id", "orig_qfi", "resp_qfi",
-            "orig_l2_addr", "resp_l2_addr", "orig_tcp_flags", "resp_tcp_flags", "frag_pkts", "end");
+            "orig_l2_addr", "resp_l2_addr", "orig_tcp_flags", "resp_tcp_flags", "frag_pkts", "end",
+            "orig_addr_class", "orig_asn", "orig_as_org", "orig_cc", "orig_reg_cc",
+            "resp_addr_class", "resp_asn", "resp_as_org", "resp_cc", "resp_reg_cc",
+            "tunnel_orig_asn", "tunnel_orig_as_org", "tunnel_orig_cc", "tunnel_orig_reg_cc",
+            "tunnel_resp_asn", "tunnel_resp_as_org", "tunnel_resp_cc", "tunnel_resp_reg_cc");
 
-    /** The record as ordered name/value pairs; absent optional values are omitted (null). */
-    public static Map<String, Object> of(FlowRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ts", seconds(r.firstNanos()));
-        m.put("uid", r.uid());
-        m.put("id.orig_h", IpText.format(r.origHi(), r.origLo()));
-        m.put("id.orig_p", r.origPort());
-        m.put("id.resp_h", IpText.format(r.respHi(), r.respLo()));
-        m.put("id.resp_p", r.respPort());
-        m.put("proto", r.protocolName());
-        m.put("duration", seconds(r.lastNanos() - r.firstNanos()));
-        m.put("orig_pkts", r.origPackets());
-        m.put("resp_pkts", r.respPackets());
-        m.put("orig_ip_bytes", r.origIpBytes());
-        m.put("resp_ip_bytes", r.respIpBytes());
-        m.put("orig_bytes", r.origBytes());
-        m.put("resp_bytes", r.respBytes());
-        m.put("conn_state", r.connState().name());
+    public static void write(FlowRecord r, Endpoints a, FieldWriter w) {
+        w.seconds("ts", r.firstNanos());
+        w.string("uid", r.uid());
+        w.string("id.orig_h", IpText.format(r.origHi(), r.origLo()));
+        w.number("id.orig_p", r.origPort());
+        w.string("id.resp_h", IpText.format(r.respHi(), r.respLo()));
+        w.number("id.resp_p", r.respPort());
+        w.string("proto", r.protocolName());
+        w.seconds("duration", r.lastNanos() - r.firstNanos());
+        w.number("orig_pkts", r.origPackets());
+        w.number("resp_pkts", r.respPackets());
+        w.number("orig_ip_bytes", r.origIpBytes());
+        w.number("resp_ip_bytes", r.respIpBytes());
+        w.number("orig_bytes", r.origBytes());
+        w.number("resp_bytes", r.respBytes());
+        w.string("conn_state", r.connState().name());
         FlowRecord.Tunnel t = r.tunnel();
-        m.put("tunnel_parents", t == null || t.parentUid() == null ? List.of() : List.of(t.parentUid()));
-        m.put("vlan", r.vlan() < 0 ? null : r.vlan());
-        m.put("inner_vlan", r.innerVlan() < 0 ? null : r.innerVlan());
-        m.put("mpls", r.mplsLabels().isEmpty() ? null : r.mplsLabels());
+        w.list("tunnel_parents", t == null || t.parentUid() == null ? List.of() : List.of(t.parentUid()));
+        if (r.vlan() >= 0) {
+            w.number("vlan", r.vlan());
+        }
+        if (r.innerVlan() >= 0) {
+            w.number("inner_vlan", r.innerVlan());
+        }
+        if (!r.mplsLabels().isEmpty()) {
+            w.list("mpls", r.mplsLabels());
+        }
         if (t != null) {
-            m.put("tunnel_type", t.kind());
-            m.put("tunnel_orig_h", IpText.format(t.outerOrigHi(), t.outerOrigLo()));
-            m.put("tunnel_resp_h", IpText.format(t.outerRespHi(), t.outerRespLo()));
-            m.put("tunnel_orig_id", t.origTunnelId() < 0 ? null : t.origTunnelId());
-            m.put("tunnel_resp_id", t.respTunnelId() < 0 ? null : t.respTunnelId());
-            m.put("orig_qfi", t.origQfi() < 0 ? null : t.origQfi());
-            m.put("resp_qfi", t.respQfi() < 0 ? null : t.respQfi());
+            w.string("tunnel_type", t.kind());
+            w.string("tunnel_orig_h", IpText.format(t.outerOrigHi(), t.outerOrigLo()));
+            w.string("tunnel_resp_h", IpText.format(t.outerRespHi(), t.outerRespLo()));
+            optional(w, "tunnel_orig_id", t.origTunnelId());
+            optional(w, "tunnel_resp_id", t.respTunnelId());
+            optional(w, "orig_qfi", t.origQfi());
+            optional(w, "resp_qfi", t.respQfi());
         }
-        m.put("orig_l2_addr", mac(r.origMac()));
-        m.put("resp_l2_addr", mac(r.respMac()));
+        w.string("orig_l2_addr", mac(r.origMac()));
+        w.string("resp_l2_addr", mac(r.respMac()));
         if (r.protocol() == 6) {
-            m.put("orig_tcp_flags", tcpFlags(r.origTcpFlags()));
-            m.put("resp_tcp_flags", tcpFlags(r.respTcpFlags()));
+            w.string("orig_tcp_flags", tcpFlags(r.origTcpFlags()));
+            w.string("resp_tcp_flags", tcpFlags(r.respTcpFlags()));
         }
-        m.put("frag_pkts", r.nonFirstFragments() == 0 ? null : r.nonFirstFragments());
-        m.put("end", r.end().name().toLowerCase(Locale.ROOT));
-        m.values().removeIf(v -> v == null);
+        if (r.nonFirstFragments() != 0) {
+            w.number("frag_pkts", r.nonFirstFragments());
+        }
+        w.string("end", r.end().name().toLowerCase(Locale.ROOT));
+        attribution(w, "orig_", a.orig(), true);
+        attribution(w, "resp_", a.resp(), true);
+        attribution(w, "tunnel_orig_", a.tunnelOrig(), false);
+        attribution(w, "tunnel_resp_", a.tunnelResp(), false);
+    }
+
+    private static void attribution(FieldWriter w, String prefix, Attribution a, boolean withClass) {
+        if (a == null) {
+            return;
+        }
+        if (withClass) {
+            w.string(prefix + "addr_class", a.addressClass().label());
+        }
+        if (a.asn() != null) {
+            w.number(prefix + "asn", a.asn());
+        }
+        w.string(prefix + "as_org", a.asOrg());
+        w.string(prefix + "cc", a.country());
+        w.string(prefix + "reg_cc", a.registeredCountry());
+    }
+
+    private static void optional(FieldWriter w, String name, long v) {
+        if (v >= 0) {
+            w.number(name, v);
+        }
+    }
+
+    /** The record as ordered name/value pairs (for CSV and table output). */
+    public static Map<String, Object> map(FlowRecord r, Endpoints a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        write(r, a, new FieldWriter() {
+            @Override
+            public void string(String name, String value) {
+                if (value != null) {
+                    m.put(name, value);
+                }
+            }
+
+            @Override
+            public void number(String name, long value) {
+                m.put(name, value);
+            }
+
+            @Override
+            public void seconds(String name, long nanos) {
+                StringBuilder sb = new StringBuilder();
+                JsonText.appendSeconds(sb, nanos);
+                m.put(name, sb.toString());
+            }
+
+            @Override
+            public void list(String name, List<?> values) {
+                m.put(name, values);
+            }
+        });
         return m;
     }
 
@@ -72,17 +150,27 @@ public final class FlowFields {
         return java.math.BigDecimal.valueOf(Math.floorDiv(nanos, 1000L), 6);
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     static String mac(long mac) {
         if (mac < 0) {
             return null;
         }
-        return String.format("%02x:%02x:%02x:%02x:%02x:%02x", (mac >>> 40) & 0xff, (mac >>> 32) & 0xff,
-                (mac >>> 24) & 0xff, (mac >>> 16) & 0xff, (mac >>> 8) & 0xff, mac & 0xff);
+        char[] c = new char[17];
+        for (int i = 0; i < 6; i++) {
+            int b = (int) (mac >>> (40 - 8 * i)) & 0xff;
+            c[i * 3] = HEX[b >>> 4];
+            c[i * 3 + 1] = HEX[b & 0xf];
+            if (i < 5) {
+                c[i * 3 + 2] = ':';
+            }
+        }
+        return new String(c);
     }
 
-    /** TCP flags as letters in tcpdump's order (S F R P . U E C for SYN FIN RST PSH ACK URG ECE CWR). */
+    /** TCP flags as letters in tcpdump's order (S F R P . U E W for SYN FIN RST PSH ACK URG ECE CWR). */
     static String tcpFlags(int f) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(8);
         if ((f & 0x02) != 0) sb.append('S');
         if ((f & 0x01) != 0) sb.append('F');
         if ((f & 0x04) != 0) sb.append('R');

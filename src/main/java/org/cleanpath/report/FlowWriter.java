@@ -1,26 +1,31 @@
 package org.cleanpath.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cleanpath.flow.FlowRecord;
 
 /** Writes flow records in one of the output formats, one complete line per record. */
 public abstract class FlowWriter implements Consumer<FlowRecord> {
     protected final Writer out;
+    private final Function<FlowRecord, FlowFields.Endpoints> attribution;
 
-    protected FlowWriter(Writer out) {
+    protected FlowWriter(Writer out, Function<FlowRecord, FlowFields.Endpoints> attribution) {
         this.out = out;
+        this.attribution = attribution;
     }
 
     public enum Format { JSONL, CSV, TABLE }
 
-    public static FlowWriter create(Format format, Writer out) {
+    /** A writer; {@code attribution} gives each record's endpoint attributions (or NONE). */
+    public static FlowWriter create(Format format, Writer out, Function<FlowRecord, FlowFields.Endpoints> attribution) {
         return switch (format) {
-            case JSONL -> new JsonLinesFlowWriter(out);
-            case CSV -> new CsvFlowWriter(out);
-            case TABLE -> new TableFlowWriter(out);
+            case JSONL -> new JsonLinesFlowWriter(out, attribution);
+            case CSV -> new CsvFlowWriter(out, attribution);
+            case TABLE -> new TableFlowWriter(out, attribution);
         };
     }
 
@@ -32,13 +37,13 @@ public abstract class FlowWriter implements Consumer<FlowRecord> {
     public final void accept(FlowRecord r) {
         try {
             // Each record is formatted whole, then written in one call: output never ends mid-line.
-            out.write(format(r));
+            out.write(format(r, attribution.apply(r)));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    protected abstract String format(FlowRecord r);
+    protected abstract String format(FlowRecord r, FlowFields.Endpoints endpoints);
 
     public void flush() throws IOException {
         out.flush();

@@ -7,31 +7,32 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Map;
+import java.util.function.Function;
 import org.cleanpath.flow.FlowRecord;
 
 /** One JSON object per line (like Zeek's JSON logs and Suricata's eve.json). */
 final class JsonLinesFlowWriter extends FlowWriter {
     static final JsonFactory JSON = new JsonFactory();
+    private final StringBuilder sb = new StringBuilder(1024);
 
-    JsonLinesFlowWriter(Writer out) {
-        super(out);
+    JsonLinesFlowWriter(Writer out, Function<FlowRecord, FlowFields.Endpoints> attribution) {
+        super(out, attribution);
     }
 
     @Override
-    protected String format(FlowRecord r) {
-        return line(FlowFields.of(r));
+    protected String format(FlowRecord r, FlowFields.Endpoints endpoints) {
+        sb.setLength(0);
+        JsonText json = new JsonText(sb);
+        FlowFields.write(r, endpoints, json);
+        json.end();
+        return sb.append('\n').toString();
     }
 
-    /** Serialises a flat map (values: strings, numbers, lists) as one JSON line. */
+    /** Serialises a map (values: strings, numbers, lists, maps) as one JSON line, for summaries and reports. */
     static String line(Map<String, Object> fields) {
         StringWriter sw = new StringWriter(512);
         try (JsonGenerator g = JSON.createGenerator(sw)) {
-            g.writeStartObject();
-            for (Map.Entry<String, Object> e : fields.entrySet()) {
-                g.writeFieldName(e.getKey());
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
+            writeValue(g, fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,7 +41,9 @@ final class JsonLinesFlowWriter extends FlowWriter {
     }
 
     static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v instanceof java.math.BigDecimal d) {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof java.math.BigDecimal d) {
             g.writeNumber(d);
         } else if (v instanceof Long n) {
             g.writeNumber(n);

@@ -9,19 +9,19 @@ final class TableFlowWriter extends FlowWriter {
     private static final String ROW = "%-17s %-5s %-41s %-41s %-5s %9s %9s %12s %12s %s%n";
     private boolean headerWritten;
 
-    TableFlowWriter(Writer out) {
-        super(out);
+    TableFlowWriter(Writer out, java.util.function.Function<FlowRecord, FlowFields.Endpoints> attribution) {
+        super(out, attribution);
     }
 
     @Override
-    protected String format(FlowRecord r) {
+    protected String format(FlowRecord r, FlowFields.Endpoints endpoints) {
         StringBuilder sb = new StringBuilder(200);
         if (!headerWritten) {
             sb.append(String.format(ROW, "ts", "proto", "orig", "resp", "state", "orig_pkts", "resp_pkts",
                     "orig_bytes", "resp_bytes", "tunnel/vlan"));
             headerWritten = true;
         }
-        Map<String, Object> m = FlowFields.of(r);
+        Map<String, Object> m = FlowFields.map(r, endpoints);
         String tunnel = "";
         if (m.containsKey("tunnel_type")) {
             tunnel = m.get("tunnel_type") + " " + m.get("tunnel_orig_h") + "->" + m.get("tunnel_resp_h")

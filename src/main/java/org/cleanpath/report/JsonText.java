@@ -1,0 +1,108 @@
+package org.cleanpath.report;
+
+import java.util.List;
+
+/**
+ * Builds one JSON object into a StringBuilder. Hand-written because it runs once per flow (hundreds
+ * of thousands per capture): the generic map-plus-Jackson path measured about 15 us per flow here,
+ * this one well under 1 us.
+ */
+final class JsonText implements FieldWriter {
+    private final StringBuilder sb;
+    private boolean first = true;
+
+    JsonText(StringBuilder sb) {
+        this.sb = sb;
+        sb.append('{');
+    }
+
+    void end() {
+        sb.append('}');
+    }
+
+    private void name(String name) {
+        if (!first) {
+            sb.append(',');
+        }
+        first = false;
+        sb.append('"').append(name).append("\":");
+    }
+
+    @Override
+    public void string(String name, String value) {
+        if (value == null) {
+            return;
+        }
+        name(name);
+        quote(sb, value);
+    }
+
+    @Override
+    public void number(String name, long value) {
+        name(name);
+        sb.append(value);
+    }
+
+    @Override
+    public void seconds(String name, long nanos) {
+        name(name);
+        appendSeconds(sb, nanos);
+    }
+
+    @Override
+    public void list(String name, List<?> values) {
+        if (values == null) {
+            return;
+        }
+        name(name);
+        sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Object v = values.get(i);
+            if (v instanceof Number n) {
+                sb.append(n.longValue());
+            } else {
+                quote(sb, String.valueOf(v));
+            }
+        }
+        sb.append(']');
+    }
+
+    static void appendSeconds(StringBuilder sb, long nanos) {
+        long micros = Math.floorDiv(nanos, 1000L);
+        if (micros < 0) {
+            sb.append('-');
+            micros = -micros;
+        }
+        sb.append(micros / 1_000_000).append('.');
+        String frac = Long.toString(micros % 1_000_000);
+        for (int i = frac.length(); i < 6; i++) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
+    static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
