@@ -1,5 +1,6 @@
 package org.cleanpath.attribute;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
@@ -26,6 +27,8 @@ import org.cleanpath.attribute.mmdb.MmdbMetadata;
  * Immutable and thread-safe, like the readers it wraps.
  */
 public final class GeoDatabase implements Closeable {
+    /** Decoded records kept per database: ample for the distinct AS and country records a capture meets. */
+    private static final int RECORD_CACHE = 16384;
 
     /** Which reader serves the file. */
     public enum Kind { ASN, COUNTRY, CITY, ISP, ENTERPRISE, GENERIC }
@@ -70,9 +73,12 @@ public final class GeoDatabase implements Closeable {
         GeoDatabase db;
         try {
             if (kind == Kind.GENERIC) {
-                db = new GeoDatabase(file, metadata, kind, null, new Reader(file.toFile()));
+                db = new GeoDatabase(file, metadata, kind, null, new Reader(file.toFile(), new CHMCache(RECORD_CACHE)));
             } else {
-                db = new GeoDatabase(file, metadata, kind, new DatabaseReader.Builder(file.toFile()).build(), null);
+                // The record cache keys decoded records by their data-section offset: the many
+                // addresses of one AS or country share a record, so it is decoded once, not per lookup.
+                db = new GeoDatabase(file, metadata, kind,
+                        new DatabaseReader.Builder(file.toFile()).withCache(new CHMCache(RECORD_CACHE)).build(), null);
             }
         } catch (IOException | RuntimeException e) {
             throw new GeoDatabaseException(file, "not a valid MaxMind DB file: " + e.getMessage(), e);
