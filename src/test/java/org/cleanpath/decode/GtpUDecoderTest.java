@@ -81,4 +81,21 @@ class GtpUDecoderTest {
         assertEquals(Outcome.DECODED, p.outcome);
         assertEquals(1, p.ipCount);
     }
+
+    @Test
+    void extensionChain_isWalkedToThePduSessionContainer_andPortMayBeTheSource() {
+        String inner = from(CorpusFrames.SCTP, 14);
+        String extensions = "01" + "abcd" + "85"   // UDP port extension (0x40): length 1, port, next 0x85
+                + "02" + "0009" + "00000000" + "00"; // PDU Session Container: length 2, DL PDU type 0, QFI 9, padding, next 0
+        // Flags 0x34 (version 1, PT, E), G-PDU, length, TEID, sequence 0, N-PDU 0, next extension 0x40.
+        String gtp = "34" + "ff" + String.format("%04x", 4 + 12 + inner.length() / 2) + "0000abcd" + "0000" + "00" + "40";
+        String frame = ethernet("0800", ipv4(17, "0a000001", "0a000002", udp(2152, 40000, gtp + extensions + inner)));
+
+        IpLayer l = decode(LinkType.ETHERNET, frame).ip[1];
+
+        assertEquals(Tunnel.GTP_U, l.tunnel);
+        assertEquals(0xabcd, l.tunnelId);
+        assertEquals(9, l.qfi);
+        assertEquals(7, l.dstPort);
+    }
 }
