@@ -8,8 +8,9 @@ import org.cleanpath.capture.LinkType;
  *
  * <p>The decoders are hand-written offset readers rather than a parsing library (pcap4j builds an
  * object graph per packet): this runs once per captured frame, and the allocation-free absolute
- * reads measured over 30 times faster than pcap4j on the same frames ({@code
- * PacketDecoderBenchmark} in the tests). Not thread-safe: use one decoder per thread.
+ * reads measured about 20 times less CPU per frame than pcap4j on the same frames, 30 times less
+ * wall time, with no garbage ({@code PacketDecoderBenchmark} in the tests). Not thread-safe: use
+ * one decoder per thread.
  */
 public final class PacketDecoder {
     private final DecodeState state = new DecodeState();
