@@ -363,4 +363,20 @@ final class CorpusFrames {
             010001000000750004d4c7dbe2c05600010001000000750004d4c7dbe7c05600
             010001000000750004d4c7dbec
             """;
+
+    /** pcapplusplus/QinQ_802.1_AD.pcapng frame 1, first 64 of 1500 bytes: 802.1ad outer tag, 802.1Q inner tag, IPv4. */
+    static final String QINQ_8021AD_64 = """
+            00109400000c00109400001488a8001e810000640800450005c254b00000fffd
+            ddbfc0550116c055010e00000000000000000000000000000000000000000000
+            """;
+    static final int QINQ_8021AD_64_WIRE_LENGTH = 1500;
+
+    /** pcapplusplus/gtp.pcap frame 4, 142 bytes: GTP-U with a PDCP PDU number extension header. */
+    static final String GTP_PDCP_EXTENSION_ICMP = """
+            000c29dad1de000c29e3c64d08004500008000004000401167b7c0a828b3c0a8
+            28b208680868006cb58d36ff005c0000000128dd00c001090400450000540000
+            400040015ea5ca0b289ec0a828b2080031e90000287d0611204b7f3a0d000809
+            0a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20212223242526272829
+            2a2b2c2d2e2f3031323334353637
+            """;
 }

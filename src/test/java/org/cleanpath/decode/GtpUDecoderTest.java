@@ -40,6 +40,19 @@ class GtpUDecoderTest {
     }
 
     @Test
+    void pdcpPduNumberExtension_isSkippedWithoutQfi() {
+        Packet p = decode(LinkType.ETHERNET, CorpusFrames.GTP_PDCP_EXTENSION_ICMP);
+
+        assertEquals(2, p.ipCount);
+        IpLayer inner = p.ip[1];
+        assertEquals(1, inner.tunnelId);
+        assertEquals(-1, inner.qfi);
+        assertSrc("202.11.40.158", inner);
+        assertDst("192.168.40.178", inner);
+        assertEquals(8, inner.icmpType);
+    }
+
+    @Test
     void qinqThenIpv6InGtp() {
         Packet p = decode(LinkType.ETHERNET, CorpusFrames.QINQ_GTP_IPV6);
 
