@@ -54,13 +54,16 @@ final class DecodeState {
 
     /**
      * True when {@code len} bytes from {@code off} lie before {@code end}; otherwise false, and the
-     * packet is marked truncated when the missing bytes lie past the captured end of the frame.
+     * packet is marked truncated when the missing bytes lie past the captured end of the frame and
+     * no IP length has bounded the data yet. Inside an IP datagram a header running past the end is
+     * truncation only if the datagram's length runs past it too, which {@link #payload} and
+     * {@link IpDecoder#datagramEnd} already record; otherwise the header is malformed.
      */
     boolean has(int off, int len, int end) {
         if (off >= 0 && len <= end - off) {
             return true;
         }
-        if ((long) off + len > frameEnd) {
+        if (p.ipCount == 0 && (long) off + len > frameEnd) {
             p.truncated = true;
         }
         return false;

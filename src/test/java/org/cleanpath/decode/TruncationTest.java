@@ -89,4 +89,27 @@ class TruncationTest {
     void wholeFrame_isNotTruncated() {
         assertFalse(decode(LinkType.ETHERNET, CorpusFrames.N3_GTP_QFI).truncated);
     }
+
+    @Test
+    void tunnelHeaderLongerThanTheUdpPayload_isMalformedNotTruncated() {
+        // A 4-byte UDP payload to the VXLAN port, ending exactly where the frame ends.
+        String packet = TestFrames.ipv4(17, "0a000001", "0a000002", TestFrames.udp(50000, 4789, "08000000"));
+
+        Packet p = decode(LinkType.RAW, packet);
+
+        assertEquals(Outcome.DECODED, p.outcome);
+        assertEquals(1, p.ipCount);
+        assertFalse(p.truncated);
+    }
+
+    @Test
+    void ipHeaderLongerThanItsTunnel_isMalformedNotTruncated() {
+        // IP-in-IP whose outer datagram holds only 10 bytes of the inner header.
+        String packet = TestFrames.ipv4(4, "0a000001", "0a000002", TestFrames.from(CorpusFrames.SCTP, 14).substring(0, 20));
+
+        Packet p = decode(LinkType.RAW, packet);
+
+        assertEquals(1, p.ipCount);
+        assertFalse(p.truncated);
+    }
 }
