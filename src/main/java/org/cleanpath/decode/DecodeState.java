@@ -1,14 +1,15 @@
 package org.cleanpath.decode;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Per-frame scratch state shared by the protocol decoders: the buffer, the frame bounds, the packet
  * being filled and the facts a tunnel hands to the IP layer it carries.
  *
  * <p>One instance per {@link PacketDecoder}, reused for every frame, so decoding allocates nothing.
- * Reads are absolute and assemble big-endian values byte by byte, which keeps them independent of
- * the byte order the capture reader left on the buffer.
+ * Reads are absolute; wide reads swap bytes when the capture reader left the buffer little-endian,
+ * so decoding is independent of the buffer's order.
  */
 final class DecodeState {
     /** L2 headers (Ethernet, VLAN tag, MPLS label, PPPoE, PPP, control word) one frame may nest. */
@@ -16,6 +17,8 @@ final class DecodeState {
 
     Packet p;
     ByteBuffer b;
+    /** Whether the buffer's own order is network order, so wide reads need no byte swap. */
+    boolean bigEndian;
     /** One past the last captured byte of the frame. */
     int frameEnd;
     int l2Depth;
@@ -37,6 +40,7 @@ final class DecodeState {
     void start(Packet packet, ByteBuffer buffer, int end) {
         p = packet;
         b = buffer;
+        bigEndian = buffer.order() == ByteOrder.BIG_ENDIAN;
         frameEnd = end;
         l2Depth = 0;
         tooDeep = false;
@@ -50,13 +54,16 @@ final class DecodeState {
 
     /**
      * True when {@code len} bytes from {@code off} lie before {@code end}; otherwise false, and the
-     * packet is marked truncated when the missing bytes lie past the captured end of the frame.
+     * packet is marked truncated when the missing bytes lie past the captured end of the frame and
+     * no IP length has bounded the data yet. Inside an IP datagram a header running past the end is
+     * truncation only if the datagram's length runs past it too, which {@link #payload} and
+     * {@link IpDecoder#datagramEnd} already record; otherwise the header is malformed.
      */
     boolean has(int off, int len, int end) {
         if (off >= 0 && len <= end - off) {
             return true;
         }
-        if ((long) off + len > frameEnd) {
+        if (p.ipCount == 0 && (long) off + len > frameEnd) {
             p.truncated = true;
         }
         return false;
@@ -146,11 +153,13 @@ final class DecodeState {
     }
 
     int u16(int i) {
-        return ((b.get(i) & 0xff) << 8) | (b.get(i + 1) & 0xff);
+        short v = b.getShort(i);
+        return (bigEndian ? v : Short.reverseBytes(v)) & 0xffff;
     }
 
     long u32(int i) {
-        return ((long) u16(i) << 16) | u16(i + 2);
+        int v = b.getInt(i);
+        return (bigEndian ? v : Integer.reverseBytes(v)) & 0xffff_ffffL;
     }
 
     long u48(int i) {
@@ -158,6 +167,7 @@ final class DecodeState {
     }
 
     long u64(int i) {
-        return (u32(i) << 32) | u32(i + 4);
+        long v = b.getLong(i);
+        return bigEndian ? v : Long.reverseBytes(v);
     }
 }

@@ -9,7 +9,7 @@ final class IpDecoder {
     static final int IPIP = 4;
     static final int TCP = 6;
     static final int UDP = 17;
-    static final int IPV6 = 41;
+    static final int IPV6_ENCAPSULATION = 41;
     static final int GRE = 47;
     static final int ICMPV6 = 58;
     static final int SCTP = 132;
@@ -64,22 +64,24 @@ final class IpDecoder {
             case SCTP -> SctpDecoder.decode(s, l, off, declared, end);
             case ICMP -> IcmpDecoder.decode(s, l, off, declared, end, false);
             case ICMPV6 -> IcmpDecoder.decode(s, l, off, declared, end, true);
-            case GRE -> {
+            default -> {
                 if (!l.fragment) {
-                    GreDecoder.decode(s, off, end);
+                    decodeTunnel(s, protocol, off, end); // a fragment's tunnel payload is incomplete
                 }
             }
+        }
+    }
+
+    private static void decodeTunnel(DecodeState s, int protocol, int off, int end) {
+        switch (protocol) {
+            case GRE -> GreDecoder.decode(s, off, end);
             case IPIP -> {
-                if (!l.fragment) {
-                    s.tunnel(Tunnel.IP_IN_IP, -1, -1);
-                    Ipv4Decoder.decode(s, off, end);
-                }
+                s.tunnel(Tunnel.IP_IN_IP, -1, -1);
+                Ipv4Decoder.decode(s, off, end);
             }
-            case IPV6 -> {
-                if (!l.fragment) {
-                    s.tunnel(Tunnel.IP_IN_IP, -1, -1);
-                    Ipv6Decoder.decode(s, off, end);
-                }
+            case IPV6_ENCAPSULATION -> {
+                s.tunnel(Tunnel.IP_IN_IP, -1, -1);
+                Ipv6Decoder.decode(s, off, end);
             }
             default -> {
                 // ESP, OSPF, PIM ...: the IP layer is the innermost fact.

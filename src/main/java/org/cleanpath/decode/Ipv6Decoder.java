@@ -56,14 +56,14 @@ final class Ipv6Decoder {
             s.extOff = off;
             int len;
             switch (next) {
-                case HOP_BY_HOP, ROUTING, DEST_OPTIONS -> len = (lengthByte(s, frag, off, end) + 1) * 8;
-                case AH -> len = (lengthByte(s, frag, off, end) + 2) * 4;
+                case HOP_BY_HOP, ROUTING, DEST_OPTIONS -> len = (lengthByte(s, off, end) + 1) * 8;
+                case AH -> len = (lengthByte(s, off, end) + 2) * 4;
                 case FRAGMENT -> len = 8;
                 default -> {
                     return true; // ESP, no-next-header (59) and transports end the chain
                 }
             }
-            if (len <= 0 || count == MAX_EXTENSIONS || !fits(s, frag, off, len, end)) {
+            if (len <= 0 || count == MAX_EXTENSIONS || !DecodeState.fits(off, len, end)) {
                 return false;
             }
             if (next == FRAGMENT && frag != null) {
@@ -97,12 +97,7 @@ final class Ipv6Decoder {
     }
 
     /** The header's length byte, or -2 (a length of zero or less) when it is cut off. */
-    private static int lengthByte(DecodeState s, IpLayer frag, int off, int end) {
-        return fits(s, frag, off, 2, end) ? s.u8(off + 1) : -2;
-    }
-
-    /** Bounds check that marks a snaplen cut only for the packet's own chain (frag != null). */
-    private static boolean fits(DecodeState s, IpLayer frag, int off, int len, int end) {
-        return frag != null ? s.has(off, len, end) : DecodeState.fits(off, len, end);
+    private static int lengthByte(DecodeState s, int off, int end) {
+        return DecodeState.fits(off, 2, end) ? s.u8(off + 1) : -2;
     }
 }

@@ -26,9 +26,9 @@ final class NullLoopbackDecoder {
             EthernetDecoder.decodeEtherType(s, EthernetDecoder.IPV4, off + 4, end);
         } else if (family == AF_INET6_BSD || family == AF_INET6_FREEBSD || family == AF_INET6_DARWIN) {
             EthernetDecoder.decodeEtherType(s, EthernetDecoder.IPV6, off + 4, end);
-        } else if (s.u16(off + 2) >= 0x0600 && s.u16(off) != 0) {
-            // Not a family: some captures carry a Cisco-HDLC-like header whose last two bytes are an
-            // EtherType (0f 00 08 00); Wireshark reads it the same way.
+        } else if (s.u16(off + 2) >= 0x0600) {
+            // Some capturing systems put an EtherType in the low-addressed half instead (Wireshark's
+            // packet-null.c accepts the same).
             EthernetDecoder.decodeEtherType(s, s.u16(off + 2), off + 4, end);
         } else {
             s.nonIp = true;

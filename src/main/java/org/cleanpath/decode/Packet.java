@@ -32,8 +32,10 @@ public final class Packet {
      * L2 decoding: the innermost one for IP frames, the non-IP protocol for the rest.
      */
     public int etherType = -1;
+    /** VLAN ids in the order met, outermost first (tags inside tunnels follow the outer ones). */
     public int vlanCount;
     public final int[] vlanIds = new int[MAX_TAGS];
+    /** MPLS labels in the order met, top of stack first (labels inside tunnels follow). */
     public int mplsCount;
     public final int[] mplsLabels = new int[MAX_TAGS];
 

@@ -7,9 +7,10 @@ import org.cleanpath.capture.LinkType;
  * Entry point of the decode stage: one frame in, one filled {@link Packet} out.
  *
  * <p>The decoders are hand-written offset readers rather than a parsing library (pcap4j builds an
- * object graph per packet): this runs once per captured frame, and allocation-free absolute reads
- * measured about two orders of magnitude faster (see {@code PacketDecoderBenchmark}). Not
- * thread-safe: use one decoder per thread.
+ * object graph per packet): this runs once per captured frame, and the allocation-free absolute
+ * reads measured about 20 times less CPU per frame than pcap4j on the same frames, 30 times less
+ * wall time, with no garbage ({@code PacketDecoderBenchmark} in the tests). Not thread-safe: use
+ * one decoder per thread.
  */
 public final class PacketDecoder {
     private final DecodeState state = new DecodeState();

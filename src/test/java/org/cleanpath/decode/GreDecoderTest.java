@@ -149,4 +149,21 @@ class GreDecoderTest {
         assertEquals(0x3ff, inner.tunnelId);
         assertEquals(7, inner.srcPort);
     }
+
+    @Test
+    void mplsOverGre_recordsTheLabel() {
+        // Flags 0, protocol 0x8847, label 300 S=1 TTL 64, then an IPv4 packet.
+        Packet p = overGre("0000" + "8847" + "0012c140" + from(CorpusFrames.SCTP, 14));
+
+        assertEquals(300, p.mplsLabels[0]);
+        assertEquals(Tunnel.GRE, p.ip[1].tunnel);
+    }
+
+    @Test
+    void obsoleteSourceRouting_endsDecodingQuietly() {
+        Packet p = overGre("4000" + "0800" + "00000000" + from(CorpusFrames.SCTP, 14));
+
+        assertEquals(Outcome.DECODED, p.outcome);
+        assertEquals(1, p.ipCount);
+    }
 }

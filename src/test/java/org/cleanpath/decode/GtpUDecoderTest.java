@@ -40,6 +40,19 @@ class GtpUDecoderTest {
     }
 
     @Test
+    void pdcpPduNumberExtension_isSkippedWithoutQfi() {
+        Packet p = decode(LinkType.ETHERNET, CorpusFrames.GTP_PDCP_EXTENSION_ICMP);
+
+        assertEquals(2, p.ipCount);
+        IpLayer inner = p.ip[1];
+        assertEquals(1, inner.tunnelId);
+        assertEquals(-1, inner.qfi);
+        assertSrc("202.11.40.158", inner);
+        assertDst("192.168.40.178", inner);
+        assertEquals(8, inner.icmpType);
+    }
+
+    @Test
     void qinqThenIpv6InGtp() {
         Packet p = decode(LinkType.ETHERNET, CorpusFrames.QINQ_GTP_IPV6);
 
@@ -80,5 +93,22 @@ class GtpUDecoderTest {
 
         assertEquals(Outcome.DECODED, p.outcome);
         assertEquals(1, p.ipCount);
+    }
+
+    @Test
+    void extensionChain_isWalkedToThePduSessionContainer_andPortMayBeTheSource() {
+        String inner = from(CorpusFrames.SCTP, 14);
+        String extensions = "01" + "abcd" + "85"   // UDP port extension (0x40): length 1, port, next 0x85
+                + "02" + "0009" + "00000000" + "00"; // PDU Session Container: length 2, DL PDU type 0, QFI 9, padding, next 0
+        // Flags 0x34 (version 1, PT, E), G-PDU, length, TEID, sequence 0, N-PDU 0, next extension 0x40.
+        String gtp = "34" + "ff" + String.format("%04x", 4 + 12 + inner.length() / 2) + "0000abcd" + "0000" + "00" + "40";
+        String frame = ethernet("0800", ipv4(17, "0a000001", "0a000002", udp(2152, 40000, gtp + extensions + inner)));
+
+        IpLayer l = decode(LinkType.ETHERNET, frame).ip[1];
+
+        assertEquals(Tunnel.GTP_U, l.tunnel);
+        assertEquals(0xabcd, l.tunnelId);
+        assertEquals(9, l.qfi);
+        assertEquals(7, l.dstPort);
     }
 }

@@ -53,6 +53,16 @@ class NullLoopbackDecoderTest {
     }
 
     @Test
+    void etherTypeInPlaceOfTheFamily_isFollowed() {
+        Packet p = decode(LinkType.NULL, CorpusFrames.NULL_ETHERTYPE_IPV4_DNS);
+
+        assertEquals(Outcome.DECODED, p.outcome);
+        assertSrc("10.0.0.138", p.ip[0]);
+        assertEquals(53, p.ip[0].srcPort);
+        assertEquals(58125, p.ip[0].dstPort);
+    }
+
+    @Test
     void unknownFamily_isNonIp() {
         assertEquals(Outcome.NON_IP, decode(LinkType.LOOP, "00000007" + "0000").outcome);
     }

@@ -41,6 +41,18 @@ class VlanDecoderTest {
     }
 
     @Test
+    void providerBridge88a8_thenCustomerTag() {
+        byte[] data = TestFrames.bytes(CorpusFrames.QINQ_8021AD_64);
+        Packet p = decode(TestFrames.frame(LinkType.ETHERNET, data, CorpusFrames.QINQ_8021AD_64_WIRE_LENGTH));
+
+        assertEquals(Outcome.DECODED, p.outcome);
+        assertArrayEquals(new int[] {30, 100}, Arrays.copyOf(p.vlanIds, p.vlanCount));
+        assertSrc("192.85.1.22", p.ip[0]);
+        assertDst("192.85.1.14", p.ip[0]);
+        assertEquals(253, p.ip[0].protocol);
+    }
+
+    @Test
     void tpids88a8And9100_areVlanTagsToo() {
         // The zeek/vlan-qinqinq.pcap frame with its outer TPIDs rewritten: 802.1ad, then 0x9100.
         String hex = CorpusFrames.QINQINQ_TCP.replaceAll("\\s+", "");
