@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,21 +49,8 @@ final class FlowsCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the run summary as JSON to FILE.")
     Path summaryJson;
 
-    @Option(names = "--max-flows", defaultValue = "1048576", paramLabel = "N",
-            description = "Flow table size; when full the oldest idle flow is evicted (default: ${DEFAULT-VALUE}).")
-    int maxFlows;
-
-    @Option(names = "--tcp-timeout", defaultValue = "5m", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "TCP idle timeout in packet time (default: ${DEFAULT-VALUE}).")
-    Duration tcpTimeout;
-
-    @Option(names = "--udp-timeout", defaultValue = "1m", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "UDP idle timeout (default: ${DEFAULT-VALUE}).")
-    Duration udpTimeout;
-
-    @Option(names = "--icmp-timeout", defaultValue = "1m", converter = DurationConverter.class,
-            paramLabel = "DURATION", description = "ICMP idle timeout (default: ${DEFAULT-VALUE}).")
-    Duration icmpTimeout;
+    @picocli.CommandLine.Mixin
+    FlowOptions flowOptions;
 
     @Option(names = "--geodb", paramLabel = "DIR",
             description = "MaxMind-format databases (a directory or one .mmdb) for the endpoint attribution columns"
@@ -73,10 +59,6 @@ final class FlowsCommand implements Callable<Integer> {
 
     @Option(names = "--no-attribution", description = "Leave out the ASN/organization/country columns.")
     boolean noAttribution;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress bar on stderr (default: when stderr is a terminal).")
-    Boolean progress;
 
     @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
     boolean quiet;
@@ -90,11 +72,10 @@ final class FlowsCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--format must be jsonl, csv or table, not '" + format + "'");
         }
-        FlowSettings settings = FlowSettings.defaults().withMaxFlows(maxFlows)
-                .withTimeouts(tcpTimeout, udpTimeout, icmpTimeout);
+        FlowSettings settings = flowOptions.settings();
         long start = System.nanoTime();
         AtomicLong reported = new AtomicLong();
-        CaptureAnalysis.Progress bar = Progress.forStderr(progress);
+        CaptureAnalysis.Progress bar = Progress.forStderr(flowOptions.progress);
         CaptureAnalysis analysis;
         Attributor attributor = noAttribution ? null : Attributor.of(GeoDatabases.open(geodb));
         Function<FlowRecord, FlowFields.Endpoints> attribution = attributor == null

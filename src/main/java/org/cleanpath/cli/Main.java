@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Checks whether network traffic stays on a clean path.",
         subcommands = {
+            AnalyzeCommand.class,
             FlowsCommand.class,
             LookupCommand.class,
             GeodbCommand.class,

@@ -23,6 +23,8 @@ public final class IpLayer {
     public int srcPort, dstPort;
     /** TCP flags byte (FIN 0x01, SYN 0x02, RST 0x04, PSH 0x08, ACK 0x10, URG 0x20 ...). */
     public int tcpFlags;
+    /** TCP sequence number (unsigned 32 bits), for reassembling what a client sends first. */
+    public long tcpSeq;
     /** ICMP/ICMPv6 type and code; -1 when not ICMP. */
     public int icmpType = -1, icmpCode = -1;
     /** ICMP echo identifier; -1 otherwise. */
@@ -65,6 +67,7 @@ public final class IpLayer {
         hasTransport = false;
         srcPort = dstPort = 0;
         tcpFlags = 0;
+        tcpSeq = 0;
         icmpType = icmpCode = icmpId = -1;
         payloadOffset = payloadLength = capturedPayloadLength = 0;
         fragment = false;

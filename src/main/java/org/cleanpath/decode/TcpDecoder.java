@@ -16,6 +16,7 @@ final class TcpDecoder {
         }
         s.ports(l, off);
         l.tcpFlags = s.u8(off + 13);
+        l.tcpSeq = s.u32(off + 4);
         s.payload(l, off, hlen, declared, end);
     }
 }

@@ -23,9 +23,12 @@ public final class CaptureAnalysis {
         Progress NONE = (s, o, p) -> {};
     }
 
-    /** Sees every decoded packet after its flows were counted (for name extraction and evidence). */
+    /**
+     * Sees every frame after it was decoded and, for IP frames, after its flows were counted: the
+     * tracker tells which flow each IP layer went to (for names, neighbours and evidence).
+     */
     public interface PacketObserver {
-        void observe(Frame frame, Packet packet);
+        void observe(Frame frame, Packet packet, FlowTracker tracker);
     }
 
     private final PacketDecoder decoder = new PacketDecoder();
@@ -85,11 +88,14 @@ public final class CaptureAnalysis {
                 c.decoded++;
                 tracker.track(p, ts);
                 if (observer != null) {
-                    observer.observe(f, p);
+                    observer.observe(f, p, tracker);
                 }
             } else if (outcome == Outcome.NON_IP) {
                 c.nonIp++;
                 c.nonIpByEtherType[p.etherType & 0xffff]++;
+                if (observer != null) {
+                    observer.observe(f, p, tracker);
+                }
             } else {
                 c.undecodable++;
                 Undecodable why = p.reason == null ? Undecodable.BAD_IP_HEADER : p.reason;

@@ -6,7 +6,8 @@ import java.util.List;
  * One finished (or flushed) bidirectional flow: what {@code cleanpath flows} reports per line.
  *
  * <p>Addresses are two longs each (IPv4 as IPv4-mapped IPv6); {@link IpText} formats them.
- * Optional numbers are -1 when absent.
+ * Optional numbers are -1 when absent. {@code attachment} is what a later stage attached to the flow
+ * while it was open (see {@link FlowTracker#attach}), or null.
  */
 public record FlowRecord(
         String uid,
@@ -25,7 +26,8 @@ public record FlowRecord(
         long origMac, long respMac,
         long nonFirstFragments,
         Tunnel tunnel,
-        End end) {
+        End end,
+        Object attachment) {
 
     /** Why the flow was reported. */
     public enum End {

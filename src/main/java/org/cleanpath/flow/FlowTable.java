@@ -44,6 +44,7 @@ final class FlowTable {
 
     private long[] rows;
     private TunnelState[] tunnels;
+    private Object[] attachments;
     private int capacity;
     private int size;
     private int[] freeSlots;
@@ -160,6 +161,14 @@ final class FlowTable {
             tunnels[slot] = t;
         }
         return t;
+    }
+
+    Object attachment(int slot) {
+        return attachments[slot];
+    }
+
+    void attach(int slot, Object value) {
+        attachments[slot] = value;
     }
 
     long sequence(int slot) {
@@ -279,6 +288,7 @@ final class FlowTable {
         r[o + VLANS] = -1;
         r[o + SEQ] = nextSeq++;
         tunnels[s] = null;
+        attachments[s] = null;
         linkTail(s, list, ts);
         insertIndex(s, hash);
         return s;
@@ -301,6 +311,7 @@ final class FlowTable {
         removeIndex(s);
         unlink(s);
         tunnels[s] = null;
+        attachments[s] = null;
         size--;
         freeSlots[freeCount++] = s;
     }
@@ -325,7 +336,7 @@ final class FlowTable {
                 t == null || t.mplsLabels == null ? java.util.List.of()
                         : Arrays.stream(t.mplsLabels).boxed().toList(),
                 r[o + A_MAC], r[o + B_MAC], fragments,
-                t == null || t.kind == null ? null : t.toRecord(), end);
+                t == null || t.kind == null ? null : t.toRecord(), end, attachments[s]);
     }
 
     // ---- idle lists ----
@@ -445,6 +456,7 @@ final class FlowTable {
     private void allocate(int newCapacity) {
         rows = rows == null ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);
         tunnels = tunnels == null ? new TunnelState[newCapacity] : Arrays.copyOf(tunnels, newCapacity);
+        attachments = attachments == null ? new Object[newCapacity] : Arrays.copyOf(attachments, newCapacity);
         freeSlots = freeSlots == null ? new int[newCapacity] : Arrays.copyOf(freeSlots, newCapacity);
         capacity = newCapacity;
         int indexSize = Integer.highestOneBit(Math.max(16, newCapacity * 2 - 1)) << 1;

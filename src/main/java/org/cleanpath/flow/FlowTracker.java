@@ -12,6 +12,8 @@ public final class FlowTracker {
     private final FlowTable table;
     private final FragmentPorts fragmentPorts = new FragmentPorts();
     private final int[] layerSlots = new int[Packet.MAX_IP_LAYERS];
+    private final boolean[] layerFromOriginator = new boolean[Packet.MAX_IP_LAYERS];
+    private final boolean[] layerCreated = new boolean[Packet.MAX_IP_LAYERS];
 
     public FlowTracker(FlowSettings settings, Consumer<FlowRecord> sink) {
         this.table = new FlowTable(settings, sink);
@@ -48,7 +50,33 @@ public final class FlowTracker {
                 updateTunnelIds(table.tunnel(slot), l, fromOriginator);
             }
             layerSlots[i] = slot;
+            layerFromOriginator[i] = fromOriginator;
+            layerCreated[i] = table.lastCreated;
         }
+    }
+
+    // What the last tracked packet did, per IP layer: for stages that keep state per flow.
+
+    /** Slot of the flow that IP layer {@code i} of the last packet counted into. */
+    public int slot(int layer) {
+        return layerSlots[layer];
+    }
+
+    public boolean fromOriginator(int layer) {
+        return layerFromOriginator[layer];
+    }
+
+    public boolean created(int layer) {
+        return layerCreated[layer];
+    }
+
+    /** What a later stage attached to an open flow; it comes back in {@link FlowRecord#attachment()}. */
+    public Object attachment(int slot) {
+        return table.attachment(slot);
+    }
+
+    public void attach(int slot, Object value) {
+        table.attach(slot, value);
     }
 
     private void onNewFlow(Packet p, int layer, int slot) {

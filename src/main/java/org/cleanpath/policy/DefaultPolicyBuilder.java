@@ -60,25 +60,6 @@ public final class DefaultPolicyBuilder {
                 rules:
                 """);
 
-        Map<String, Set<String>> vendorOuis = new LinkedHashMap<>();
-        Map<String, String> vendorNotes = new LinkedHashMap<>();
-        for (Row r : ouis) {
-            if (isUsable(r.get("flag"))) {
-                vendorOuis.computeIfAbsent(r.get("entity"), k -> new LinkedHashSet<>()).add(r.get("oui"));
-                vendorNotes.putIfAbsent(r.get("entity"), r.get("note"));
-            }
-        }
-        for (Map.Entry<String, Set<String>> e : vendorOuis.entrySet()) {
-            String entity = e.getKey();
-            y.append("  - id: covered-vendor-").append(slug(entity)).append('\n');
-            y.append("    reason: ").append(quote(entity + " equipment: " + vendorNotes.get(entity))).append('\n');
-            y.append("    action: deny\n");
-            y.append("    applies_to: [l2_next_hop, lldp_neighbor]\n");
-            y.append("    match:\n      vendor: [").append(quote(entity)).append("]\n");
-            y.append("    source: ").append(quote("IEEE MA-L/MA-M/MA-S registry: " + e.getValue().size()
-                    + " assignments of " + entity + " (oui-reference.tsv)")).append('\n');
-        }
-
         Map<String, List<Row>> asnsByEntity = new LinkedHashMap<>();
         for (Row r : asns) {
             if (isUsable(r.get("flag"))) {
@@ -136,6 +117,27 @@ public final class DefaultPolicyBuilder {
             y.append("    source: ").append(quote("domains-reference.tsv (" + e.getKey().substring(e.getKey().indexOf('\t') + 1)
                     + "-confidence suffixes of " + entity + ")")).append('\n');
         }
+        // Vendor rules last: a flow through a covered router is dirty either way, but an earlier
+        // ASN or domain match names the more specific evidence (the remote network or service).
+        Map<String, Set<String>> vendorOuis = new LinkedHashMap<>();
+        Map<String, String> vendorNotes = new LinkedHashMap<>();
+        for (Row r : ouis) {
+            if (isUsable(r.get("flag"))) {
+                vendorOuis.computeIfAbsent(r.get("entity"), k -> new LinkedHashSet<>()).add(r.get("oui"));
+                vendorNotes.putIfAbsent(r.get("entity"), r.get("note"));
+            }
+        }
+        for (Map.Entry<String, Set<String>> e : vendorOuis.entrySet()) {
+            String entity = e.getKey();
+            y.append("  - id: covered-vendor-").append(slug(entity)).append('\n');
+            y.append("    reason: ").append(quote(entity + " equipment: " + vendorNotes.get(entity))).append('\n');
+            y.append("    action: deny\n");
+            y.append("    applies_to: [l2_next_hop, lldp_neighbor]\n");
+            y.append("    match:\n      vendor: [").append(quote(entity)).append("]\n");
+            y.append("    source: ").append(quote("IEEE MA-L/MA-M/MA-S registry: " + e.getValue().size()
+                    + " assignments of " + entity + " (oui-reference.tsv)")).append('\n');
+        }
+
         return y.toString();
     }
 

@@ -38,7 +38,10 @@ public record Policy(
             }
         }
         for (Subject s : subjects) {
-            boolean needsAttribution = s.element() == Element.REMOTE || s.element() == Element.TUNNEL_OUTER;
+            // Remote endpoints must be attributed; so must a tunnel's outer endpoint when it is public
+            // (a gNB on the facility's own addressing is not).
+            boolean needsAttribution = s.element() == Element.REMOTE
+                    || (s.element() == Element.TUNNEL_OUTER && "public".equals(s.addressClass()));
             if (needsAttribution && !s.attributed()) {
                 return switch (missingAttribution) {
                     case UNVERIFIED -> Verdict.of(Verdict.Status.UNVERIFIED, "missing-attribution",
@@ -51,7 +54,9 @@ public record Policy(
         }
         return switch (defaultAction) {
             case DENY -> Verdict.of(Verdict.Status.DIRTY, "default", "no rule allowed this traffic (default: deny)", null);
-            case ALLOW, WARN -> Verdict.of(Verdict.Status.CLEAN, "default", "no rule matched", null);
+            // A lone subject (a device) keeps its facts on the verdict, so reports can name its vendor.
+            case ALLOW, WARN -> Verdict.of(Verdict.Status.CLEAN, "default", "no rule matched",
+                    subjects.size() == 1 ? subjects.get(0) : null);
         };
     }
 }

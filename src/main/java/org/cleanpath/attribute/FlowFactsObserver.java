@@ -1,0 +1,87 @@
+package org.cleanpath.attribute;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cleanpath.attribute.names.FlowNames;
+import org.cleanpath.attribute.names.NameCache;
+import org.cleanpath.attribute.names.ObservedNames;
+import org.cleanpath.attribute.vendor.Neighbor;
+import org.cleanpath.attribute.vendor.NeighborFrames;
+import org.cleanpath.capture.Frame;
+import org.cleanpath.decode.IpLayer;
+import org.cleanpath.decode.Outcome;
+import org.cleanpath.decode.Packet;
+import org.cleanpath.flow.CaptureAnalysis;
+import org.cleanpath.flow.FlowTracker;
+
+/**
+ * Collects, while packets stream by, the facts that only packets show: the names each flow reveals
+ * (TLS/QUIC SNI, HTTP Host, DNS answers seen earlier for its endpoints) and the devices announcing
+ * themselves by LLDP or CDP. Names ride on the flow (an attachment) and come back with its record.
+ */
+public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
+
+    /** What a flow's attachment holds while it is open. */
+    public static final class NamesState {
+        final FlowNames.State state = new FlowNames.State();
+        final List<String> respDns;
+        final List<String> origDns;
+
+        NamesState(List<String> respDns, List<String> origDns) {
+            this.respDns = respDns;
+            this.origDns = origDns;
+        }
+
+        public ObservedNames observed() {
+            return state.names();
+        }
+
+        public List<String> respDnsNames() {
+            return respDns;
+        }
+
+        public List<String> origDnsNames() {
+            return origDns;
+        }
+    }
+
+    private final FlowNames names = new FlowNames(new NameCache());
+    private final Map<String, Neighbor> neighbors = new LinkedHashMap<>();
+
+    @Override
+    public void observe(Frame frame, Packet p, FlowTracker tracker) {
+        if (p.outcome == Outcome.NON_IP) {
+            if (NeighborFrames.mayCarryNeighbor(p.etherType)) {
+                Optional<Neighbor> n = NeighborFrames.parse(frame.buffer, frame.offset, frame.capturedLength);
+                n.ifPresent(x -> neighbors.putIfAbsent(x.protocol() + "|" + x.chassisId() + "|" + x.portId(), x));
+            }
+            return;
+        }
+        int layer = p.ipCount - 1;
+        IpLayer l = p.ip[layer];
+        int slot = tracker.slot(layer);
+        boolean fromOriginator = tracker.fromOriginator(layer);
+        NamesState s;
+        if (tracker.created(layer) || !(tracker.attachment(slot) instanceof NamesState)) {
+            // DNS answers seen before the flow started name its ends (the responder is the destination
+            // of the originator's packets).
+            long rHi = fromOriginator ? l.dstHi : l.srcHi, rLo = fromOriginator ? l.dstLo : l.srcLo;
+            long oHi = fromOriginator ? l.srcHi : l.dstHi, oLo = fromOriginator ? l.srcLo : l.dstLo;
+            s = new NamesState(names.resolvedNames(rHi, rLo), names.resolvedNames(oHi, oLo));
+            tracker.attach(slot, s);
+        } else {
+            s = (NamesState) tracker.attachment(slot);
+        }
+        if (!s.state.done()) {
+            names.onPacket(s.state, p, fromOriginator, l.tcpSeq, frame.timestampNanos);
+        }
+    }
+
+    /** Devices seen so far, one per chassis and port. */
+    public List<Neighbor> neighbors() {
+        return new ArrayList<>(neighbors.values());
+    }
+}

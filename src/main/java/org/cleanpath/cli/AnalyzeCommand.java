@@ -1,0 +1,181 @@
+package org.cleanpath.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cleanpath.attribute.Attributor;
+import org.cleanpath.attribute.FlowFactsObserver;
+import org.cleanpath.attribute.GeoDatabases;
+import org.cleanpath.attribute.vendor.CoveredVendors;
+import org.cleanpath.attribute.vendor.Neighbor;
+import org.cleanpath.attribute.vendor.OuiRegistry;
+import org.cleanpath.flow.CaptureAnalysis;
+import org.cleanpath.flow.FlowRecord;
+import org.cleanpath.policy.FlowJudge;
+import org.cleanpath.policy.Policy;
+import org.cleanpath.policy.PolicyException;
+import org.cleanpath.policy.PolicyParser;
+import org.cleanpath.policy.Verdict;
+import org.cleanpath.report.AnalysisReport;
+import org.cleanpath.report.AsyncSink;
+import org.cleanpath.report.AtomicOutput;
+import org.cleanpath.report.EvidenceWriter;
+import org.cleanpath.report.JudgedFlowWriter;
+import org.cleanpath.report.Progress;
+import org.cleanpath.report.RunSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cleanpath analyze}: does the traffic in these captures stay on a clean path, and why not. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Check every flow in capture files against a trust table (policy) and give a verdict with evidence:",
+            "clean, dirty (which rule, which element: remote endpoint, tunnel outer endpoint, L2 next hop,",
+            "LLDP/CDP neighbour) or unverified (no attribution: fails closed).",
+            "Exit status: 0 clean, 1 dirty (or unverified with --fail-on unverified), 2 error or damaged input."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Capture files (pcap, pcapng, gzipped); - for standard input.")
+    List<String> files;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Trust table (YAML; default: geodb/trust/clean-network.yaml). Check one with 'cleanpath policy check'.")
+    Path policyFile;
+
+    @Option(names = "--geodb", paramLabel = "DIR", description = "MaxMind-format databases (default: the embedded geodb/).")
+    Path geodb;
+
+    @Option(names = "--oui", paramLabel = "FILE", arity = "1..*",
+            description = "IEEE registry files (oui.csv, mam.csv, oui36.csv) or their directory, instead of the shipped subset.")
+    List<Path> oui;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (report for people), json (one report object), jsonl or csv (one flow per line with its verdict). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the report or flows to OUT instead of standard output.")
+    String output;
+
+    @Option(names = "--write-evidence", paramLabel = "OUT.pcap", description = "Write the packets of dirty flows to a pcap file.")
+    Path evidence;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", description = "'unverified': exit 1 when flows could not be verified, too.")
+    String failOn;
+
+    @Option(names = {"-q", "--quiet"}, description = "No accounting summary on stderr (jsonl/csv formats).")
+    boolean quiet;
+
+    @Mixin
+    FlowOptions flowOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("text", "json", "jsonl", "csv").contains(fmt)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be text, json, jsonl or csv");
+        }
+        if (failOn != null && !failOn.equals("unverified") && !failOn.equals("dirty")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-on must be 'unverified' or 'dirty'");
+        }
+        Policy policy;
+        try {
+            policy = PolicyParser.parse(policyPath());
+        } catch (PolicyException e) {
+            e.problems().forEach(p -> err.println("cleanpath: policy: " + p));
+            err.println("cleanpath: refusing to analyze with a broken policy");
+            err.flush();
+            return Main.EXIT_ERROR;
+        }
+        GeoDatabases databases = GeoDatabases.open(geodb);
+        OuiRegistry registry = oui == null ? OuiRegistry.defaults() : OuiRegistry.load(oui.toArray(Path[]::new));
+        FlowJudge judge = new FlowJudge(policy, Attributor.of(databases), registry, CoveredVendors.defaults());
+        AnalysisReport report = new AnalysisReport(policy, databases.databases());
+        EvidenceWriter evidenceWriter = evidence == null ? null : new EvidenceWriter();
+
+        long start = System.nanoTime();
+        CaptureAnalysis.Progress bar = Progress.forStderr(flowOptions.progress);
+        FlowFactsObserver facts = new FlowFactsObserver();
+        CaptureAnalysis analysis;
+        boolean perFlow = fmt.equals("jsonl") || fmt.equals("csv");
+        try (AtomicOutput out = AtomicOutput.open(output)) {
+            JudgedFlowWriter lines = perFlow ? new JudgedFlowWriter(out.writer(), fmt.equals("csv")) : null;
+            try (AsyncSink<FlowRecord> sink = new AsyncSink<>("flow-judge", r -> {
+                FlowJudge.JudgedFlow j = judge.judge(r, namesOf(r));
+                report.add(j);
+                if (lines != null) {
+                    lines.accept(j);
+                }
+                if (evidenceWriter != null && j.verdict().status() == Verdict.Status.DIRTY) {
+                    evidenceWriter.addDirty(r);
+                }
+            })) {
+                analysis = new CaptureAnalysis(flowOptions.settings(), sink, bar);
+                analysis.setObserver(facts);
+                for (String f : files) {
+                    analysis.read(f);
+                }
+                analysis.finish();
+            }
+            for (Neighbor n : facts.neighbors()) {
+                report.addDevice(n, judge.judge(n));
+            }
+            Progress.done(bar);
+            if (fmt.equals("text")) {
+                out.writer().write(report.toText(analysis.counts()));
+            } else if (fmt.equals("json")) {
+                out.writer().write(RunSummary.json(report.toMap(analysis.counts(), analysis.flowCounters(), files)));
+            }
+            out.commit();
+        }
+        var counts = analysis.counts();
+        for (String e : counts.errors()) {
+            err.println("cleanpath: " + e);
+        }
+        if (perFlow && !quiet) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            err.print(RunSummary.text(counts, analysis.flowCounters(), report.flows(), elapsed));
+            err.println("verdict: " + report.verdict().key());
+        }
+        if (evidenceWriter != null) {
+            long[] skipped = new long[1];
+            long n = evidenceWriter.write(files, evidence, skipped);
+            err.printf("evidence: %,d packets of %,d dirty flows written to %s%s%n", n, evidenceWriter.flows(), evidence,
+                    skipped[0] > 0 ? String.format(" (%,d packets of another link type left out)", skipped[0]) : "");
+        }
+        err.flush();
+        if (counts.inputDamaged()) {
+            return Main.EXIT_ERROR;
+        }
+        Verdict.Status v = report.verdict();
+        if (v == Verdict.Status.DIRTY || (v == Verdict.Status.UNVERIFIED && "unverified".equals(failOn))) {
+            return Main.EXIT_DIRTY;
+        }
+        return Main.EXIT_CLEAN;
+    }
+
+    private static FlowJudge.FlowNamesSeen namesOf(FlowRecord r) {
+        if (r.attachment() instanceof FlowFactsObserver.NamesState s) {
+            return new FlowJudge.FlowNamesSeen(s.observed(), s.respDnsNames(), s.origDnsNames());
+        }
+        return FlowJudge.FlowNamesSeen.NONE;
+    }
+
+    private Path policyPath() {
+        if (policyFile != null) {
+            return policyFile;
+        }
+        Path dir = geodb != null && Files.isDirectory(geodb) ? geodb
+                : GeoDatabases.defaultDirectory().orElse(Path.of(GeoDatabases.DEFAULT_DIRECTORY));
+        return dir.resolve("trust").resolve("clean-network.yaml");
+    }
+}

@@ -1,0 +1,147 @@
+package org.cleanpath.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cleanpath.attribute.AddressClass;
+import org.cleanpath.attribute.Attribution;
+import org.cleanpath.attribute.Attributor;
+import org.cleanpath.attribute.names.ObservedNames;
+import org.cleanpath.attribute.vendor.CoveredEntity;
+import org.cleanpath.attribute.vendor.CoveredVendors;
+import org.cleanpath.attribute.vendor.Mac;
+import org.cleanpath.attribute.vendor.Neighbor;
+import org.cleanpath.attribute.vendor.NeighborVendors;
+import org.cleanpath.attribute.vendor.OuiRegistry;
+import org.cleanpath.attribute.vendor.Vendor;
+import org.cleanpath.flow.FlowRecord;
+import org.cleanpath.flow.IpText;
+
+/**
+ * Turns a finished flow into what the trust table looks at (its remote and local endpoints, the
+ * tunnel's outer endpoints, the L2 next hop) and gives its verdict.
+ *
+ * <p>An endpoint is local when it lies in the policy's {@code internal:} networks (which also
+ * override attribution, as Arkime's override-ips do) or is not a public address; every other
+ * endpoint is remote and attributed. The next hop is the MAC the remote side's frames came from.
+ */
+public final class FlowJudge {
+    private final Policy policy;
+    private final Attributor attributor;
+    private final OuiRegistry ouis;
+    private final CoveredVendors covered;
+    private final NeighborVendors neighborVendors;
+
+    public FlowJudge(Policy policy, Attributor attributor, OuiRegistry ouis, CoveredVendors covered) {
+        this.policy = policy;
+        this.attributor = attributor;
+        this.ouis = ouis;
+        this.covered = covered;
+        this.neighborVendors = new NeighborVendors(ouis, covered);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** Names a flow revealed: TLS/QUIC/HTTP names of its responder and what DNS said about each end. */
+    public record FlowNamesSeen(ObservedNames observed, List<String> respDnsNames, List<String> origDnsNames) {
+        public static final FlowNamesSeen NONE = new FlowNamesSeen(ObservedNames.NONE, List.of(), List.of());
+
+        /** Every name that identifies the responder, most specific first. */
+        public List<String> respNames() {
+            Set<String> all = new LinkedHashSet<>();
+            observed.sni().ifPresent(all::add);
+            observed.quicSni().ifPresent(all::add);
+            observed.httpHost().ifPresent(all::add);
+            all.addAll(respDnsNames);
+            return List.copyOf(all);
+        }
+    }
+
+    /** A flow with its verdict and the facts behind it. */
+    public record JudgedFlow(FlowRecord flow, Verdict verdict, Attribution orig, Attribution resp,
+                             Attribution tunnelOrig, Attribution tunnelResp, boolean origLocal, boolean respLocal,
+                             String nextHopMac, String nextHopVendor, String nextHopEntity, List<String> names) {
+
+        /** The remote side's attribution (the responder unless only the originator is remote), or null. */
+        public Attribution remote() {
+            if (!respLocal) {
+                return resp;
+            }
+            return origLocal ? null : orig;
+        }
+
+        public long bytes() {
+            return flow.origIpBytes() + flow.respIpBytes();
+        }
+    }
+
+    public JudgedFlow judge(FlowRecord r, FlowNamesSeen names) {
+        FlowNamesSeen n = names == null ? FlowNamesSeen.NONE : names;
+        boolean origLocal = isLocal(r.origHi(), r.origLo());
+        boolean respLocal = isLocal(r.respHi(), r.respLo());
+        Attribution orig = attribute(r.origHi(), r.origLo());
+        Attribution resp = attribute(r.respHi(), r.respLo());
+        List<Subject> subjects = new ArrayList<>(5);
+        List<String> respNames = n.respNames();
+        subjects.add(endpoint(respLocal ? Element.LOCAL : Element.REMOTE, r.respHi(), r.respLo(), resp, respNames));
+        subjects.add(endpoint(origLocal ? Element.LOCAL : Element.REMOTE, r.origHi(), r.origLo(), orig, n.origDnsNames()));
+
+        Attribution tOrig = null, tResp = null;
+        FlowRecord.Tunnel t = r.tunnel();
+        if (t != null) {
+            tOrig = attribute(t.outerOrigHi(), t.outerOrigLo());
+            tResp = attribute(t.outerRespHi(), t.outerRespLo());
+            subjects.add(endpoint(Element.TUNNEL_OUTER, t.outerRespHi(), t.outerRespLo(), tResp, List.of()));
+            subjects.add(endpoint(Element.TUNNEL_OUTER, t.outerOrigHi(), t.outerOrigLo(), tOrig, List.of()));
+        }
+
+        long mac = !respLocal ? r.respMac() : !origLocal ? r.origMac() : -1;
+        String macText = null, vendor = null, entity = null;
+        if (mac >= 0) {
+            macText = Mac.format(mac);
+            vendor = ouis.lookup(mac).map(Vendor::organization).orElse(null);
+            entity = covered.entityOf(mac).map(CoveredEntity::name).orElse(null);
+            if (vendor != null || entity != null) {
+                subjects.add(Subject.device(Element.L2_NEXT_HOP, macText, vendor, entity, List.of()));
+            }
+        }
+        Verdict v = policy.evaluate(subjects);
+        return new JudgedFlow(r, v, orig, resp, tOrig, tResp, origLocal, respLocal, macText, vendor, entity, respNames);
+    }
+
+    /** The verdict for a device announcing itself by LLDP or CDP. */
+    public Verdict judge(Neighbor neighbor) {
+        Optional<org.cleanpath.attribute.vendor.DeviceVendor> dv = neighborVendors.attribute(neighbor);
+        long mac = neighbor.mac() != Mac.NONE ? neighbor.mac() : neighbor.sourceMac();
+        String label = (neighbor.systemName() != null ? neighbor.systemName() + " " : "")
+                + (mac != Mac.NONE ? Mac.format(mac) : neighbor.chassisId());
+        List<String> text = new ArrayList<>();
+        if (neighbor.systemDescription() != null) {
+            text.add(neighbor.systemDescription());
+        }
+        Subject s = Subject.device(Element.LLDP_NEIGHBOR, label, dv.map(d -> d.vendor()).orElse(null),
+                dv.flatMap(d -> d.covered()).map(CoveredEntity::name).orElse(null), text);
+        return policy.evaluate(List.of(s));
+    }
+
+    private boolean isLocal(long hi, long lo) {
+        return policy.isInternal(hi, lo) || !AddressClass.of(hi, lo).isPublic();
+    }
+
+    private Attribution attribute(long hi, long lo) {
+        return attributor.attribute(hi, lo);
+    }
+
+    private Subject endpoint(Element element, long hi, long lo, Attribution a, List<String> names) {
+        boolean internal = policy.isInternal(hi, lo);
+        String cls = internal ? "internal" : a.addressClass().label();
+        // Internal networks override attribution: the facility's own addresses are never "foreign".
+        return Subject.endpoint(element, IpText.format(hi, lo), hi, lo,
+                internal ? null : a.asn(), internal ? null : a.asOrg(), internal ? null : a.country(),
+                internal ? null : a.registeredCountry(), cls, names);
+    }
+}

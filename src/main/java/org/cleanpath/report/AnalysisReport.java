@@ -1,0 +1,379 @@
+package org.cleanpath.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cleanpath.attribute.Attribution;
+import org.cleanpath.attribute.GeoDatabase;
+import org.cleanpath.attribute.vendor.Mac;
+import org.cleanpath.attribute.vendor.Neighbor;
+import org.cleanpath.flow.FlowRecord;
+import org.cleanpath.flow.FlowTracker;
+import org.cleanpath.flow.IpText;
+import org.cleanpath.flow.PacketCounts;
+import org.cleanpath.policy.Action;
+import org.cleanpath.policy.FlowJudge.JudgedFlow;
+import org.cleanpath.policy.Policy;
+import org.cleanpath.policy.Verdict;
+
+/**
+ * What {@code cleanpath analyze} reports: the overall verdict, violations grouped by rule and
+ * element with flow and byte counts and example flows, the unverified share, traffic by country and
+ * by AS, devices seen by LLDP/CDP, and the accounting of every packet. Fed one judged flow at a
+ * time (from one thread); renders text for people and a JSON object for tools.
+ */
+public final class AnalysisReport {
+    private static final int EXAMPLES = 3;
+    private static final int TOP = 10;
+
+    /** One violated (or warned) rule on one element. */
+    public static final class Finding {
+        final Verdict verdict;
+        long flows, bytes;
+        final List<String> examples = new ArrayList<>();
+
+        Finding(Verdict verdict) {
+            this.verdict = verdict;
+        }
+
+        void add(JudgedFlow f) {
+            flows++;
+            bytes += f.bytes();
+            if (examples.size() < EXAMPLES) {
+                examples.add(describe(f.flow()));
+            }
+        }
+
+        public Verdict verdict() {
+            return verdict;
+        }
+
+        public long flows() {
+            return flows;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+
+        public List<String> examples() {
+            return examples;
+        }
+    }
+
+    /** A device announcing itself, with its verdict. */
+    public record Device(Neighbor neighbor, Verdict verdict) {}
+
+    private static final class Traffic {
+        final String label;
+        long flows, bytes;
+
+        Traffic(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Policy policy;
+    private final List<GeoDatabase> databases;
+    private final Map<String, Finding> violations = new LinkedHashMap<>();
+    private final Map<String, Finding> warnings = new LinkedHashMap<>();
+    private final Map<String, Finding> unverified = new LinkedHashMap<>();
+    private final Map<String, Traffic> byCountry = new LinkedHashMap<>();
+    private final Map<String, Traffic> byAsn = new LinkedHashMap<>();
+    private final List<Device> devices = new ArrayList<>();
+    private final long[] flowsBy = new long[Verdict.Status.values().length];
+    private final long[] bytesBy = new long[Verdict.Status.values().length];
+
+    public AnalysisReport(Policy policy, List<GeoDatabase> databases) {
+        this.policy = policy;
+        this.databases = databases;
+    }
+
+    public void add(JudgedFlow f) {
+        Verdict v = f.verdict();
+        flowsBy[v.status().ordinal()]++;
+        bytesBy[v.status().ordinal()] += f.bytes();
+        String key = v.ruleId() + "|" + v.element() + "|" + v.subject();
+        if (v.status() == Verdict.Status.DIRTY) {
+            violations.computeIfAbsent(key, k -> new Finding(v)).add(f);
+        } else if (v.status() == Verdict.Status.UNVERIFIED) {
+            unverified.computeIfAbsent(key, k -> new Finding(v)).add(f);
+        } else if (v.action() == Action.WARN) {
+            warnings.computeIfAbsent(key, k -> new Finding(v)).add(f);
+        }
+        Attribution remote = f.remote();
+        if (remote != null) {
+            String cc = remote.country() == null ? "unknown" : remote.country();
+            Traffic t = byCountry.computeIfAbsent(cc, Traffic::new);
+            t.flows++;
+            t.bytes += f.bytes();
+            String as = remote.asn() == null ? "unknown" : "AS" + remote.asn() + (remote.asOrg() == null ? "" : " " + remote.asOrg());
+            Traffic a = byAsn.computeIfAbsent(as, Traffic::new);
+            a.flows++;
+            a.bytes += f.bytes();
+        }
+    }
+
+    public void addDevice(Neighbor n, Verdict v) {
+        devices.add(new Device(n, v));
+    }
+
+    public Verdict.Status verdict() {
+        boolean dirtyDevice = devices.stream().anyMatch(d -> d.verdict().status() == Verdict.Status.DIRTY);
+        if (flowsBy[Verdict.Status.DIRTY.ordinal()] > 0 || dirtyDevice) {
+            return Verdict.Status.DIRTY;
+        }
+        if (flowsBy[Verdict.Status.UNVERIFIED.ordinal()] > 0) {
+            return Verdict.Status.UNVERIFIED;
+        }
+        return Verdict.Status.CLEAN;
+    }
+
+    public long flows() {
+        long n = 0;
+        for (long x : flowsBy) {
+            n += x;
+        }
+        return n;
+    }
+
+    public long bytes() {
+        long n = 0;
+        for (long x : bytesBy) {
+            n += x;
+        }
+        return n;
+    }
+
+    public List<Finding> violations() {
+        return sorted(violations);
+    }
+
+    public List<Device> devices() {
+        return devices;
+    }
+
+    private static List<Finding> sorted(Map<String, Finding> m) {
+        List<Finding> l = new ArrayList<>(m.values());
+        l.sort(Comparator.comparingLong((Finding x) -> -x.bytes).thenComparingLong(x -> -x.flows));
+        return l;
+    }
+
+    private static List<Traffic> top(Map<String, Traffic> m) {
+        List<Traffic> l = new ArrayList<>(m.values());
+        l.sort(Comparator.comparingLong((Traffic x) -> -x.bytes));
+        return l.subList(0, Math.min(TOP, l.size()));
+    }
+
+    static String describe(FlowRecord r) {
+        return r.uid() + " " + endpoint(r.origHi(), r.origLo(), r.origPort()) + " -> "
+                + endpoint(r.respHi(), r.respLo(), r.respPort()) + " " + r.protocolName();
+    }
+
+    private static String endpoint(long hi, long lo, int port) {
+        String h = IpText.format(hi, lo);
+        return h.indexOf(':') >= 0 ? "[" + h + "]:" + port : h + ":" + port;
+    }
+
+    private double share(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(part * 10000.0 / whole) / 100.0;
+    }
+
+    // ---- JSON ----
+
+    public Map<String, Object> toMap(PacketCounts c, FlowTracker.FlowCounters fc, List<String> inputs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", verdict().key());
+        m.put("inputs", inputs);
+        Map<String, Object> packets = new LinkedHashMap<>();
+        packets.put("read", c.read());
+        packets.put("decoded", c.decoded());
+        packets.put("undecodable", c.undecodable());
+        packets.put("non_ip", c.nonIp());
+        packets.put("truncated", c.truncated());
+        packets.put("undecodable_by_reason", c.undecodableByReason());
+        packets.put("non_ip_by_ethertype", c.nonIpByType());
+        m.put("packets", packets);
+        Map<String, Object> flows = new LinkedHashMap<>();
+        Map<String, Object> bytes = new LinkedHashMap<>();
+        flows.put("total", flows());
+        bytes.put("total", bytes());
+        for (Verdict.Status s : Verdict.Status.values()) {
+            flows.put(s.key(), flowsBy[s.ordinal()]);
+            bytes.put(s.key(), bytesBy[s.ordinal()]);
+        }
+        flows.put("evicted", fc.evicted());
+        m.put("flows", flows);
+        m.put("bytes", bytes);
+        m.put("violations", findings(violations));
+        m.put("warnings", findings(warnings));
+        Map<String, Object> unv = new LinkedHashMap<>();
+        unv.put("flows", flowsBy[Verdict.Status.UNVERIFIED.ordinal()]);
+        unv.put("bytes", bytesBy[Verdict.Status.UNVERIFIED.ordinal()]);
+        unv.put("flow_share_pct", share(flowsBy[Verdict.Status.UNVERIFIED.ordinal()], flows()));
+        unv.put("byte_share_pct", share(bytesBy[Verdict.Status.UNVERIFIED.ordinal()], bytes()));
+        unv.put("examples", findings(unverified));
+        m.put("unverified", unv);
+        m.put("by_country", traffic(byCountry, "country"));
+        m.put("by_asn", traffic(byAsn, "as"));
+        List<Object> devs = new ArrayList<>();
+        for (Device d : devices) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            Neighbor n = d.neighbor();
+            x.put("protocol", n.protocol());
+            x.put("system_name", n.systemName());
+            x.put("chassis_id", n.chassisId());
+            x.put("mac", n.mac() != Mac.NONE ? Mac.format(n.mac()) : null);
+            x.put("system_description", n.systemDescription());
+            x.put("platform", n.platform());
+            x.put("verdict", d.verdict().status().key());
+            x.put("rule", d.verdict().ruleId());
+            x.put("vendor", d.verdict().vendor());
+            devs.add(x);
+        }
+        m.put("devices", devs);
+        List<Object> dbs = new ArrayList<>();
+        for (GeoDatabase db : databases) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("file", db.file().getFileName().toString());
+            x.put("type", db.metadata().databaseType());
+            x.put("build_time", String.valueOf(db.metadata().buildTime()));
+            dbs.add(x);
+        }
+        m.put("databases", dbs);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", policy.name());
+        p.put("version", policy.version());
+        p.put("file", policy.source());
+        p.put("rules", policy.rules().size());
+        m.put("policy", p);
+        m.put("warnings_input", c.warnings());
+        m.put("errors", c.errors());
+        return m;
+    }
+
+    private static List<Object> findings(Map<String, Finding> m) {
+        List<Object> out = new ArrayList<>();
+        for (Finding f : sorted(m)) {
+            Verdict v = f.verdict;
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("rule", v.ruleId());
+            x.put("reason", v.reason());
+            x.put("element", v.element() == null ? null : v.element().key());
+            x.put("subject", v.subject());
+            x.put("attribute", v.attribute());
+            x.put("value", v.value());
+            x.put("asn", v.asn());
+            x.put("as_org", v.asOrg());
+            x.put("country", v.country());
+            x.put("vendor", v.vendor());
+            x.put("domain", v.domain());
+            x.put("evidence", v.evidence());
+            x.put("flows", f.flows);
+            x.put("bytes", f.bytes);
+            x.put("examples", f.examples);
+            out.add(x);
+        }
+        return out;
+    }
+
+    private static List<Object> traffic(Map<String, Traffic> m, String labelName) {
+        List<Object> out = new ArrayList<>();
+        for (Traffic t : top(m)) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put(labelName, t.label);
+            x.put("flows", t.flows);
+            x.put("bytes", t.bytes);
+            out.add(x);
+        }
+        return out;
+    }
+
+    // ---- text ----
+
+    public String toText(PacketCounts c) {
+        StringBuilder sb = new StringBuilder();
+        Verdict.Status v = verdict();
+        long dirtyFlows = flowsBy[Verdict.Status.DIRTY.ordinal()];
+        long dirtyDevices = devices.stream().filter(d -> d.verdict().status() == Verdict.Status.DIRTY).count();
+        String headline = switch (v) {
+            case DIRTY -> String.format("DIRTY: %,d of %,d flows (%.1f%% of bytes)%s violate the trust table",
+                    dirtyFlows, flows(), share(bytesBy[Verdict.Status.DIRTY.ordinal()], bytes()),
+                    dirtyDevices > 0 ? String.format(" and %d device%s", dirtyDevices, dirtyDevices == 1 ? "" : "s") : "");
+            case UNVERIFIED -> String.format("UNVERIFIED: no violation, but %,d of %,d flows (%.1f%% of bytes) could not be attributed",
+                    flowsBy[Verdict.Status.UNVERIFIED.ordinal()], flows(), share(bytesBy[Verdict.Status.UNVERIFIED.ordinal()], bytes()));
+            case CLEAN -> String.format("CLEAN: all %,d flows stay on the clean path", flows());
+        };
+        sb.append("Verdict: ").append(headline).append('\n');
+        sb.append("Policy:  ").append(policy.source()).append(" (").append(policy.version()).append(", ")
+                .append(policy.rules().size()).append(" rules)\n");
+        if (!violations.isEmpty()) {
+            sb.append("\nViolations (by rule and element)\n");
+            for (Finding f : sorted(violations)) {
+                appendFinding(sb, f);
+            }
+        }
+        if (!devices.isEmpty()) {
+            sb.append("\nDevices announced by LLDP/CDP\n");
+            for (Device d : devices) {
+                Neighbor n = d.neighbor();
+                sb.append(String.format("  %-8s %s%s: %s%n", d.verdict().status().key().toUpperCase(Locale.ROOT),
+                        n.systemName() == null ? n.chassisId() : n.systemName(),
+                        d.verdict().vendor() == null ? "" : " (" + d.verdict().vendor() + ")",
+                        d.verdict().status() == Verdict.Status.CLEAN ? "no rule matched"
+                                : d.verdict().ruleId() + ": " + d.verdict().reason()));
+            }
+        }
+        if (!warnings.isEmpty()) {
+            sb.append("\nWarnings (rules with action warn)\n");
+            for (Finding f : sorted(warnings)) {
+                appendFinding(sb, f);
+            }
+        }
+        sb.append(String.format("%nUnverified: %,d flows (%.1f%% of flows, %.1f%% of bytes)%n",
+                flowsBy[Verdict.Status.UNVERIFIED.ordinal()], share(flowsBy[Verdict.Status.UNVERIFIED.ordinal()], flows()),
+                share(bytesBy[Verdict.Status.UNVERIFIED.ordinal()], bytes())));
+        for (Finding f : sorted(unverified).subList(0, Math.min(5, unverified.size()))) {
+            sb.append(String.format("  %s  (%,d flows, %,d bytes)%n", f.verdict.reason(), f.flows, f.bytes));
+        }
+        sb.append("\nTraffic by country (remote end)\n");
+        for (Traffic t : top(byCountry)) {
+            sb.append(String.format("  %-8s %,14d bytes %,8d flows%n", t.label, t.bytes, t.flows));
+        }
+        sb.append("\nTraffic by AS (remote end)\n");
+        for (Traffic t : top(byAsn)) {
+            sb.append(String.format("  %-48s %,14d bytes %,8d flows%n", truncate(t.label, 48), t.bytes, t.flows));
+        }
+        sb.append(String.format("%nPackets: %,d read = %,d decoded + %,d undecodable + %,d non-IP%n",
+                c.read(), c.decoded(), c.undecodable(), c.nonIp()));
+        c.undecodableByReason().forEach((k, n) -> sb.append(String.format("  undecodable, %s: %,d%n", k, n)));
+        c.nonIpByType().forEach((k, n) -> sb.append(String.format("  non-IP, ethertype %s: %,d%n", k, n)));
+        for (String w : c.warnings()) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        sb.append("Databases: ");
+        for (int i = 0; i < databases.size(); i++) {
+            GeoDatabase db = databases.get(i);
+            sb.append(i == 0 ? "" : ", ").append(db.file().getFileName()).append(" (")
+                    .append(db.metadata().databaseType()).append(", built ").append(db.metadata().buildTime()).append(')');
+        }
+        return sb.append('\n').toString();
+    }
+
+    private void appendFinding(StringBuilder sb, Finding f) {
+        Verdict v = f.verdict;
+        sb.append(String.format("  %s  %,d flows, %,d bytes%n", v.ruleId(), f.flows, f.bytes));
+        sb.append("    why:      ").append(v.reason()).append('\n');
+        sb.append("    evidence: ").append(v.evidence()).append('\n');
+        for (String e : f.examples) {
+            sb.append("    e.g.      ").append(e).append('\n');
+        }
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

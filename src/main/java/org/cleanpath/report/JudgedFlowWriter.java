@@ -1,0 +1,109 @@
+package org.cleanpath.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.cleanpath.policy.FlowJudge.JudgedFlow;
+import org.cleanpath.policy.Verdict;
+
+/**
+ * One line per judged flow: the flow's fields (as {@code flows} writes them) followed by its
+ * verdict and evidence, as JSON lines (Suricata eve.json style) or CSV.
+ */
+public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
+    private static final List<String> VERDICT_COLUMNS = List.of("verdict", "rule", "action", "reason", "element",
+            "subject", "matched", "value", "evidence", "names", "next_hop_l2_addr", "next_hop_vendor");
+
+    private final Writer out;
+    private final boolean csv;
+    private boolean headerWritten;
+
+    public JudgedFlowWriter(Writer out, boolean csv) {
+        this.out = out;
+        this.csv = csv;
+    }
+
+    static void writeVerdict(JudgedFlow j, FieldWriter w) {
+        Verdict v = j.verdict();
+        w.string("verdict", v.status().key());
+        w.string("rule", v.ruleId());
+        w.string("action", v.action() == null ? null : v.action().name().toLowerCase(java.util.Locale.ROOT));
+        w.string("reason", v.reason());
+        w.string("element", v.element() == null ? null : v.element().key());
+        w.string("subject", v.subject());
+        w.string("matched", v.attribute());
+        w.string("value", v.value());
+        w.string("evidence", v.element() == null ? null : v.evidence());
+        if (!j.names().isEmpty()) {
+            w.list("names", j.names());
+        }
+        w.string("next_hop_l2_addr", j.nextHopMac());
+        w.string("next_hop_vendor", j.nextHopEntity() != null ? j.nextHopEntity() + " (" + j.nextHopVendor() + ")"
+                : j.nextHopVendor());
+    }
+
+    private static FlowFields.Endpoints endpoints(JudgedFlow j) {
+        return new FlowFields.Endpoints(j.orig(), j.resp(), j.tunnelOrig(), j.tunnelResp());
+    }
+
+    @Override
+    public void accept(JudgedFlow j) {
+        try {
+            out.write(csv ? csvLine(j) : jsonLine(j));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The flow and its verdict as one JSON object line. */
+    public static String jsonLine(JudgedFlow j) {
+        StringBuilder sb = new StringBuilder(1200);
+        JsonText json = new JsonText(sb);
+        FlowFields.write(j.flow(), endpoints(j), json);
+        writeVerdict(j, json);
+        json.end();
+        return sb.append('\n').toString();
+    }
+
+    private String csvLine(JudgedFlow j) {
+        StringBuilder sb = new StringBuilder(600);
+        List<String> columns = new ArrayList<>(FlowFields.COLUMNS);
+        columns.addAll(VERDICT_COLUMNS);
+        if (!headerWritten) {
+            sb.append(String.join(",", columns)).append("\r\n");
+            headerWritten = true;
+        }
+        Map<String, Object> m = FlowFields.map(j.flow(), endpoints(j));
+        writeVerdict(j, new FieldWriter() {
+            @Override
+            public void string(String name, String value) {
+                if (value != null) {
+                    m.put(name, value);
+                }
+            }
+
+            @Override
+            public void number(String name, long value) {
+                m.put(name, value);
+            }
+
+            @Override
+            public void seconds(String name, long nanos) {
+                m.put(name, FlowFields.seconds(nanos));
+            }
+
+            @Override
+            public void list(String name, List<?> values) {
+                m.put(name, values);
+            }
+        });
+        for (int i = 0; i < columns.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(CsvFlowWriter.quote(FlowFields.cell(m.get(columns.get(i)))));
+        }
+        return sb.append("\r\n").toString();
+    }
+}
