@@ -107,7 +107,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         FlowFactsObserver facts = new FlowFactsObserver();
         CaptureAnalysis analysis;
         boolean perFlow = fmt.equals("jsonl") || fmt.equals("csv");
-        try (AtomicOutput out = AtomicOutput.open(output)) {
+        try (AtomicOutput out = AtomicOutput.open(output, spec.commandLine().getOut())) {
             JudgedFlowWriter lines = perFlow ? new JudgedFlowWriter(out.writer(), fmt.equals("csv")) : null;
             try (AsyncSink<FlowRecord> sink = new AsyncSink<>("flow-judge", r -> {
                 FlowJudge.JudgedFlow j = judge.judge(r, namesOf(r));

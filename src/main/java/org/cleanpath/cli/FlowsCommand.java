@@ -81,7 +81,7 @@ final class FlowsCommand implements Callable<Integer> {
         Function<FlowRecord, FlowFields.Endpoints> attribution = attributor == null
                 ? r -> FlowFields.Endpoints.NONE
                 : r -> FlowFields.Endpoints.of(r, attributor);
-        try (AtomicOutput out = AtomicOutput.open(output)) {
+        try (AtomicOutput out = AtomicOutput.open(output, spec.commandLine().getOut())) {
             FlowWriter writer = FlowWriter.create(fmt, out.writer(), attribution);
             try (AsyncSink<FlowRecord> sink = new AsyncSink<>("flow-writer", writer)) {
                 analysis = new CaptureAnalysis(settings, r -> {

@@ -28,9 +28,13 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     public static AtomicOutput open(String name) throws IOException {
+        return open(name, new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    /** Like {@link #open(String)}, with {@code standardOutput} standing for "-" or null. */
+    public static AtomicOutput open(String name, Writer standardOutput) throws IOException {
         if (name == null || name.equals("-")) {
-            return new AtomicOutput(null, null,
-                    new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+            return new AtomicOutput(null, null, standardOutput);
         }
         Path target = Path.of(name).toAbsolutePath();
         if (Files.exists(target) && !Files.isRegularFile(target)) {

@@ -1,0 +1,340 @@
+package org.cleanpath.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.cleanpath.Corpus;
+import org.cleanpath.attribute.mmdb.MmdbValue;
+import org.cleanpath.attribute.mmdb.MmdbWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance tests of {@code cleanpath analyze} on real captures: each rule kind makes a flow
+ * dirty, precedence behaves like an ACL, the demo captures give their verdicts, broken policies
+ * stop the run.
+ */
+class AnalyzeCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path DIRTY_DEMO = Path.of("captures/5g-ingress-dirty.pcap");
+    static final Path CLEAN_DEMO = Path.of("captures/5g-ingress-clean.pcap");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {}
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        var cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Path policy(String rules) throws IOException {
+        Path p = tmp.resolve("policy-" + System.nanoTime() + ".yaml");
+        Files.writeString(p, "name: test\n" + rules);
+        return p;
+    }
+
+    /** Runs analyze with a policy and returns its flows (jsonl) and exit status. */
+    List<JsonNode> flows(Path capture, Path policy, String... extra) throws IOException {
+        Path out = tmp.resolve("flows-" + System.nanoTime() + ".jsonl");
+        List<String> args = new ArrayList<>(List.of("analyze", capture.toString(), "--policy", policy.toString(),
+                "--format", "jsonl", "-o", out.toString(), "-q"));
+        args.addAll(List.of(extra));
+        Run r = run(args.toArray(String[]::new));
+        assertTrue(r.exit() == 0 || r.exit() == 1, "exit " + r.exit() + ": " + r.err());
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            nodes.add(JSON.readTree(line));
+        }
+        return nodes;
+    }
+
+    static JsonNode flowTo(List<JsonNode> flows, String respHost) {
+        return flows.stream().filter(f -> f.get("id.resp_h").asText().equals(respHost)).findFirst()
+                .orElseThrow(() -> new AssertionError("no flow to " + respHost));
+    }
+
+    static void assertDirty(JsonNode f, String rule, String element, String matched, String value) {
+        assertEquals("dirty", f.get("verdict").asText(), f.toString());
+        assertEquals(rule, f.get("rule").asText());
+        assertEquals(element, f.get("element").asText());
+        assertEquals(matched, f.get("matched").asText());
+        assertEquals(value, f.get("value").asText());
+    }
+
+    static String rule(String id, String match) {
+        return "  - id: " + id + "\n    reason: test rule " + id + "\n    action: deny\n    match: " + match + "\n";
+    }
+
+    // ---- the demo captures (acceptance 1) ----
+
+    @Test
+    void dirtyDemoIsDirtyNamingRulesElementsAndEvidence() {
+        Run r = run("analyze", DIRTY_DEMO.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Verdict: DIRTY"), r.out());
+        assertTrue(r.out().contains("covered-asn-china-telecom"), r.out());
+        assertTrue(r.out().contains("remote endpoint 202.97.33.6 AS4134"), r.out());
+        assertTrue(r.out().contains("tunnel outer endpoint 183.232.231.172 AS56040"), r.out());
+        assertTrue(r.out().contains("domain=www.huawei.com"), r.out());
+        assertTrue(r.out().contains("L2 next hop 00:e0:fc:5a:31:07"), r.out());
+        assertTrue(r.out().contains("DIRTY    n6-edge-r1"), r.out());
+    }
+
+    @Test
+    void cleanDemoIsClean() {
+        Run r = run("analyze", CLEAN_DEMO.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().startsWith("Verdict: CLEAN"), r.out());
+    }
+
+    @Test
+    void jsonReportHasTheDocumentedFields() throws IOException {
+        Run r = run("analyze", DIRTY_DEMO.toString(), "--format", "json");
+        assertEquals(1, r.exit());
+        JsonNode j = JSON.readTree(r.out());
+        for (String field : List.of("verdict", "packets", "flows", "bytes", "violations", "unverified", "by_country",
+                "by_asn", "databases", "policy", "devices")) {
+            assertTrue(j.has(field), field);
+        }
+        assertEquals("dirty", j.get("verdict").asText());
+        assertEquals(j.get("packets").get("read").asLong(), j.get("packets").get("decoded").asLong()
+                + j.get("packets").get("undecodable").asLong() + j.get("packets").get("non_ip").asLong());
+        JsonNode v = j.get("violations").get(0);
+        for (String field : List.of("rule", "reason", "element", "asn", "country", "vendor", "domain", "flows", "bytes", "examples")) {
+            assertTrue(v.has(field), field);
+        }
+    }
+
+    @Test
+    void evidencePcapHoldsThePacketsOfDirtyFlows() throws Exception {
+        Path ev = tmp.resolve("evidence.pcap");
+        Path p = policy("rules:\n" + rule("t-asn", "{asn: [4134]}"));
+        Run r = run("analyze", DIRTY_DEMO.toString(), "--policy", p.toString(), "--write-evidence", ev.toString());
+        assertEquals(1, r.exit(), r.err());
+        Path out = tmp.resolve("ev.jsonl");
+        assertEquals(0, run("flows", ev.toString(), "--format", "jsonl", "-o", out.toString(), "-q").exit());
+        // The evidence holds the dirty ICMP flow's frames, which also carry its GTP tunnel.
+        Set<String> inner = new TreeSet<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode f = JSON.readTree(line);
+            if (f.get("id.resp_p").asInt() != 2152) {
+                inner.add(f.get("id.resp_h").asText());
+            }
+        }
+        assertEquals(Set.of("202.97.33.6"), inner);
+    }
+
+    // ---- each rule kind on real bytes (acceptance 2) ----
+
+    @Test
+    void asnRule() throws IOException {
+        assertDirty(flowTo(flows(DIRTY_DEMO, policy("rules:\n" + rule("t-asn", "{asn: [4134]}"))), "202.97.33.6"),
+                "t-asn", "remote", "asn", "4134");
+    }
+
+    @Test
+    void asOrgRule() throws IOException {
+        assertDirty(flowTo(flows(DIRTY_DEMO, policy("rules:\n" + rule("t-org", "{as_org: \"unicom\"}"))), "219.158.3.10"),
+                "t-org", "remote", "as_org", "CHINA UNICOM China169 Backbone");
+    }
+
+    @Test
+    void countryRule() throws IOException {
+        assertDirty(flowTo(flows(DIRTY_DEMO, policy("rules:\n" + rule("t-cc", "{country: [CN]}"))), "118.31.180.41"),
+                "t-cc", "remote", "country", "CN");
+    }
+
+    @Test
+    void registeredCountryRule() throws IOException {
+        assertDirty(flowTo(flows(DIRTY_DEMO, policy("rules:\n" + rule("t-reg", "{registered_country: [CN]}"))), "211.136.17.107"),
+                "t-reg", "remote", "registered_country", "CN");
+    }
+
+    @Test
+    void cidrRule() throws IOException {
+        assertDirty(flowTo(flows(DIRTY_DEMO, policy("rules:\n" + rule("t-cidr", "{cidr: [\"2400:3200::/32\"]}"))), "2400:3200::1"),
+                "t-cidr", "remote", "cidr", "2400:3200::/32");
+    }
+
+    @Test
+    void tunnelOuterEndpointRule() throws IOException {
+        List<JsonNode> flows = flows(DIRTY_DEMO, policy("rules:\n" + rule("t-asn", "{asn: [56040]}")));
+        JsonNode inner = flows.stream().filter(f -> f.has("tunnel_resp_h")
+                && f.get("tunnel_resp_h").asText().equals("183.232.231.172")).findFirst().orElseThrow();
+        assertDirty(inner, "t-asn", "tunnel_outer", "asn", "56040");
+    }
+
+    @Test
+    void vendorRuleByNextHopOui() throws IOException {
+        String rules = "rules:\n  - id: t-oui\n    reason: r\n    action: deny\n    applies_to: [l2_next_hop]\n"
+                + "    match: {vendor: [Huawei]}\n";
+        assertDirty(flowTo(flows(DIRTY_DEMO, policy(rules)), "142.250.185.68"), "t-oui", "l2_next_hop", "vendor", "Huawei");
+    }
+
+    @Test
+    void vendorRuleByLldpNeighbour() throws IOException {
+        String rules = "rules:\n  - id: t-lldp\n    reason: r\n    action: deny\n    applies_to: [lldp_neighbor]\n"
+                + "    match: {vendor: [Huawei]}\n";
+        Run r = run("analyze", DIRTY_DEMO.toString(), "--policy", policy(rules).toString(), "--format", "json");
+        assertEquals(1, r.exit());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals("dirty", j.get("verdict").asText());
+        assertEquals(0, j.get("flows").get("dirty").asLong(), "only the device is dirty");
+        JsonNode d = j.get("devices").get(0);
+        assertEquals("n6-edge-r1", d.get("system_name").asText());
+        assertEquals("t-lldp", d.get("rule").asText());
+    }
+
+    @Test
+    void domainRuleByDnsAnswer() throws IOException {
+        // akamaiedge.net appears only in the DNS CNAME chain, never in SNI or Host.
+        assertDirty(flowTo(flows(DIRTY_DEMO, policy("rules:\n" + rule("t-dns", "{domain: [akamaiedge.net]}"))), "23.215.0.136"),
+                "t-dns", "remote", "domain", "e12001.dscb.akamaiedge.net");
+    }
+
+    @Test
+    void domainRuleByTlsSni() throws IOException {
+        Path capture = Corpus.require().resolve("pcapplusplus/tls1_3.pcap");
+        assertDirty(flowTo(flows(capture, policy("rules:\n" + rule("t-sni", "{domain: [google.com]}"))), "2607:f8b0:4005:80a::2004"),
+                "t-sni", "remote", "domain", "www.google.com");
+    }
+
+    @Test
+    void domainRuleByHttpHost() throws IOException {
+        Path capture = Corpus.require().resolve("zeek/vlan-qinqinq.pcap");
+        assertDirty(flowTo(flows(capture, policy("rules:\n" + rule("t-http", "{domain: [bro.org]}"))), "192.150.187.43"),
+                "t-http", "remote", "domain", "bro.org");
+    }
+
+    @Test
+    void domainRuleByQuicSni() throws IOException {
+        Path capture = Corpus.require().resolve("zeek/chromium-115.0.5790.110-api-cirrus-com.pcap");
+        assertDirty(flowTo(flows(capture, policy("rules:\n" + rule("t-quic", "{domain: [\"*.cirrus-ci.com\"]}"))), "110.213.53.115"),
+                "t-quic", "remote", "domain", "api.cirrus-ci.com");
+    }
+
+    // ---- precedence ----
+
+    @Test
+    void firstMatchWins() throws IOException {
+        String rules = "rules:\n  - id: allow-it\n    reason: r\n    action: allow\n    match: {cidr: [202.97.33.0/24]}\n"
+                + rule("t-asn", "{asn: [4134]}");
+        JsonNode f = flowTo(flows(DIRTY_DEMO, policy(rules)), "202.97.33.6");
+        assertEquals("clean", f.get("verdict").asText());
+        assertEquals("allow-it", f.get("rule").asText());
+    }
+
+    @Test
+    void internalNetworksOverrideAttribution() throws IOException {
+        JsonNode f = flowTo(flows(DIRTY_DEMO, policy("internal: [202.97.33.0/24]\nrules:\n" + rule("t-asn", "{asn: [4134]}"))),
+                "202.97.33.6");
+        assertEquals("clean", f.get("verdict").asText(), f.toString());
+    }
+
+    @Test
+    void missingAttributionIsUnverifiedAndFailsOnRequest() throws IOException {
+        // A database that knows only 8.8.8.0/24: every other public endpoint is unattributed.
+        Path db = tmp.resolve("tiny.mmdb");
+        MmdbWriter w = MmdbWriter.builder("GeoLite2-ASN").build();
+        w.insertIpv4Range(0x08080800L, 0x080808ffL, Map.of("autonomous_system_number", MmdbValue.u32(15169),
+                "autonomous_system_organization", "Google LLC"));
+        w.write(db);
+        Path p = policy("rules:\n" + rule("t-asn", "{asn: [4134]}"));
+        List<JsonNode> flows = flows(CLEAN_DEMO, p, "--geodb", db.toString());
+        assertEquals("unverified", flowTo(flows, "9.9.9.9").get("verdict").asText());
+        Run normal = run("analyze", CLEAN_DEMO.toString(), "--policy", p.toString(), "--geodb", db.toString());
+        assertEquals(0, normal.exit(), normal.err());
+        assertTrue(normal.out().startsWith("Verdict: UNVERIFIED"), normal.out());
+        Run failing = run("analyze", CLEAN_DEMO.toString(), "--policy", p.toString(), "--geodb", db.toString(),
+                "--fail-on", "unverified");
+        assertEquals(1, failing.exit());
+    }
+
+    // ---- broken policies (acceptance 3) ----
+
+    @Test
+    void brokenPolicyStopsTheRunWithLineAndColumn() throws IOException {
+        Path p = policy("rules:\n  - id: a\n    reason: r\n    action: deny\n    match: {asm: [4134]}\n");
+        Run r = run("analyze", DIRTY_DEMO.toString(), "--policy", p.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(p + ":6:13: unknown match key 'asm'"), r.err());
+        Run check = run("policy", "check", p.toString());
+        assertEquals(2, check.exit());
+        assertTrue(check.err().contains(":6:13:"), check.err());
+    }
+
+    // ---- corpus: names and neighbours as tshark shows them ----
+
+    @Test
+    void lldpAndCdpNeighboursAreTheOnesTsharkShows() throws Exception {
+        Path capture = Corpus.require().resolve("tcpdump/LLDP_and_CDP.pcap");
+        assumeTrue(Corpus.hasProgram("tshark"));
+        Run r = run("analyze", capture.toString(), "--format", "json");
+        Set<String> ours = new TreeSet<>();
+        JSON.readTree(r.out()).get("devices").forEach(d -> ours.add(d.get("system_name").asText()));
+        Set<String> theirs = new TreeSet<>();
+        for (String line : tshark(capture, "-T", "fields", "-e", "lldp.tlv.system.name", "-e", "cdp.deviceid")) {
+            for (String field : line.split("\t")) {
+                if (!field.isBlank()) {
+                    theirs.add(field.trim());
+                }
+            }
+        }
+        assertEquals(theirs, ours);
+    }
+
+    @Test
+    void sniNamesOfACorpusFileAreTheOnesTsharkShows() throws Exception {
+        Path capture = Corpus.require().resolve("pcapplusplus/tls2.pcap");
+        assumeTrue(Corpus.hasProgram("tshark"));
+        Path out = tmp.resolve("tls2.jsonl");
+        run("analyze", capture.toString(), "--format", "jsonl", "-o", out.toString(), "-q");
+        Set<String> ours = new TreeSet<>();
+        for (String line : Files.readAllLines(out)) {
+            JsonNode n = JSON.readTree(line).get("names");
+            if (n != null && JSON.readTree(line).get("proto").asText().equals("tcp")) {
+                ours.add(n.get(0).asText());
+            }
+        }
+        Set<String> theirs = new TreeSet<>(tshark(capture, "-Y", "tls.handshake.type == 1", "-T", "fields",
+                "-e", "tls.handshake.extensions_server_name"));
+        theirs.remove("");
+        assertTrue(ours.containsAll(theirs), "missing: " + minus(theirs, ours));
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private static List<String> tshark(Path capture, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return out.lines().map(String::trim).toList();
+    }
+}
