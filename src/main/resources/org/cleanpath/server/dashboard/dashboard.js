@@ -28,6 +28,8 @@
 
   function num(n) { return Number(n).toLocaleString("en-US"); }
 
+  function hostPort(h, p) { return (h.indexOf(":") >= 0 ? "[" + h + "]" : h) + ":" + p; }
+
   function time(ts) { return ts == null ? "never" : new Date(ts * 1000).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z"); }
 
   function banner(cls, title, detail) {
@@ -94,8 +96,8 @@
     bars($("by-country"), s.by_country);
     bars($("by-as"), s.by_as);
     fillTable($("recent").tBodies[0], s.recent_flows.map(function (f) {
-      return [el("td", time(f.ts)), el("td", f.uid), el("td", f["id.orig_h"] + ":" + f["id.orig_p"]),
-        el("td", f["id.resp_h"] + ":" + f["id.resp_p"]), el("td", f.proto), el("td", bytes(f.bytes), "num"),
+      return [el("td", time(f.ts)), el("td", f.uid), el("td", hostPort(f["id.orig_h"], f["id.orig_p"])),
+        el("td", hostPort(f["id.resp_h"], f["id.resp_p"])), el("td", f.proto), el("td", bytes(f.bytes), "num"),
         el("td", f.verdict, "v-" + f.verdict), el("td", f.rule)];
     }));
     var ver = s.versions;
