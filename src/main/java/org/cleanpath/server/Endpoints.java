@@ -5,6 +5,9 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +51,14 @@ final class Endpoints {
 
     /**
      * 200 when the window verdict passes, 503 when it fails (dirty, or unverified unless
-     * {@code fail_on=dirty}), 500 when the capture is not running: the verdict then means nothing.
+     * {@code fail_on=dirty}), 500 when the capture is not running or the snapshot is older than
+     * {@code staleAfter}: the verdict then is not current.
      */
-    static Reply check(QueryStringDecoder q, StatusSnapshot s) {
+    static Endpoint check(Clock clock, Duration staleAfter) {
+        return (q, s) -> check(q, s, clock.instant().minus(staleAfter));
+    }
+
+    private static Reply check(QueryStringDecoder q, StatusSnapshot s, Instant staleBefore) {
         allowOnly(q, Set.of("fail_on"));
         String failOn = single(q, "fail_on");
         if (failOn == null) {
@@ -60,6 +68,9 @@ final class Endpoints {
         }
         if (s.capture().state() != StatusSnapshot.CaptureState.RUNNING) {
             return Reply.json(HttpResponseStatus.INTERNAL_SERVER_ERROR, StatusJson.check("capture_" + s.capture().state().key(), s, failOn));
+        }
+        if (s.generatedAt().isBefore(staleBefore)) {
+            return Reply.json(HttpResponseStatus.INTERNAL_SERVER_ERROR, StatusJson.check("snapshot_stale", s, failOn));
         }
         boolean pass = switch (s.windowVerdict()) {
             case CLEAN -> true;

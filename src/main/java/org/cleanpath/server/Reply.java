@@ -2,6 +2,7 @@ package org.cleanpath.server;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What an endpoint answers: status, content type and body; the router turns it into HTTP. */
@@ -26,7 +27,7 @@ record Reply(HttpResponseStatus status, String contentType, byte[] body, Map<Str
     }
 
     Reply withHeader(String name, String value) {
-        java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
         return new Reply(status, contentType, body, Map.copyOf(h));
     }

@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,12 +41,12 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final byte[] expectedAuthorization;
 
     /** {@code token} null: no authentication. */
-    Router(StatusSource source, Metrics metrics, DashboardAssets assets, String token) {
+    Router(StatusSource source, Metrics metrics, DashboardAssets assets, String token, Clock clock, Duration staleAfter) {
         this.source = source;
         this.assets = assets;
         this.endpoints = Map.of(
                 "/status", Endpoints::status,
-                "/check", Endpoints::check,
+                "/check", Endpoints.check(clock, staleAfter),
                 "/flows", Endpoints::flows,
                 "/metrics", Endpoints.metrics(metrics),
                 "/healthz", Endpoints::healthz);

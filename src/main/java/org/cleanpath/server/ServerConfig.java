@@ -17,14 +17,22 @@ import java.util.Objects;
  * @param maxInitialLine   longest request line accepted (longer: 414)
  * @param maxHeaderSize    largest header block accepted (larger: 431)
  * @param maxContentLength largest request body accepted (larger: 413); GET needs none
+ * @param maxConnections   connections open at once; more are closed on accept
+ * @param staleAfter       {@code /check} answers 500 when the snapshot is older than this: the monitor
+ *                         publishes every second, so an old one means it hangs and its verdict is not current
  */
 public record ServerConfig(String host, int port, Path tokenFile, Path tlsCert, Path tlsKey,
-                           Duration idleTimeout, int maxInitialLine, int maxHeaderSize, int maxContentLength) {
+                           Duration idleTimeout, int maxInitialLine, int maxHeaderSize, int maxContentLength,
+                           int maxConnections, Duration staleAfter) {
     public static final int DEFAULT_PORT = 9750;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(staleAfter, "staleAfter");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -50,7 +58,8 @@ public record ServerConfig(String host, int port, Path tokenFile, Path tlsCert, 
         private int port = DEFAULT_PORT;
         private Path tokenFile, tlsCert, tlsKey;
         private Duration idleTimeout = Duration.ofSeconds(30);
-        private int maxInitialLine = 4096, maxHeaderSize = 8192, maxContentLength = 64 * 1024;
+        private int maxInitialLine = 4096, maxHeaderSize = 8192, maxContentLength = 64 * 1024, maxConnections = 64;
+        private Duration staleAfter = Duration.ofSeconds(10);
 
         private Builder() {}
 
@@ -62,10 +71,12 @@ public record ServerConfig(String host, int port, Path tokenFile, Path tlsCert, 
         public Builder maxInitialLine(int n) { this.maxInitialLine = n; return this; }
         public Builder maxHeaderSize(int n) { this.maxHeaderSize = n; return this; }
         public Builder maxContentLength(int n) { this.maxContentLength = n; return this; }
+        public Builder maxConnections(int n) { this.maxConnections = n; return this; }
+        public Builder staleAfter(Duration staleAfter) { this.staleAfter = staleAfter; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, tokenFile, tlsCert, tlsKey, idleTimeout,
-                    maxInitialLine, maxHeaderSize, maxContentLength);
+                    maxInitialLine, maxHeaderSize, maxContentLength, maxConnections, staleAfter);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * GET /          dashboard (static HTML/CSS/JS; its script polls /status)
  * GET /status    the snapshot as JSON
  * GET /check     200 window verdict clean; 503 dirty or unverified (?fail_on=dirty tolerates unverified);
- *                500 capture stopped or failed
+ *                500 capture stopped or failed, or snapshot older than staleAfter (monitor hangs)
  * GET /flows     recent flows, ?verdict=clean|dirty|unverified&amp;limit=1..1000 (default 100)
  * GET /metrics   Prometheus text format 0.0.4
  * GET /healthz   200 "ok"
@@ -66,6 +67,12 @@ public final class StatusServer implements AutoCloseable {
      */
     public static StatusServer start(ServerConfig config, StatusSource source, Metrics metrics)
             throws IOException, InterruptedException {
+        return start(config, source, metrics, Clock.systemUTC());
+    }
+
+    /** With the clock {@code /check} measures snapshot age by. */
+    static StatusServer start(ServerConfig config, StatusSource source, Metrics metrics, Clock clock)
+            throws IOException, InterruptedException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(metrics, "metrics");
         String token = null;
@@ -78,7 +85,7 @@ public final class StatusServer implements AutoCloseable {
         SslContext ssl = config.tls()
                 ? SslContextBuilder.forServer(config.tlsCert().toFile(), config.tlsKey().toFile()).build()
                 : null;
-        Router router = new Router(source, metrics, new DashboardAssets(), token);
+        Router router = new Router(source, metrics, new DashboardAssets(), token, clock, config.staleAfter());
 
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("cleanpath-status-accept", true), NioIoHandler.newFactory());

@@ -31,6 +31,10 @@ final class StatusServerInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (connections.size() >= config.maxConnections()) {
+            ch.close();
+            return;
+        }
         connections.add(ch);
         ChannelPipeline p = ch.pipeline();
         if (ssl != null) {

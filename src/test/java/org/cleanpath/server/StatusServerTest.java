@@ -18,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cleanpath.policy.Verdict.Status;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +33,8 @@ class StatusServerTest {
 
     private final AtomicReference<StatusSnapshot> published = new AtomicReference<>(Snapshots.dirty());
     private final Metrics metrics = new Metrics();
+    /** One second after the test snapshots were made: they are fresh. */
+    private static final Clock CLOCK = Clock.fixed(Snapshots.NOW.plusSeconds(1), ZoneOffset.UTC);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private StatusServer server;
 
@@ -39,7 +43,7 @@ class StatusServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = StatusServer.start(ServerConfig.builder().port(0).build(), published::get, metrics);
+        server = StatusServer.start(ServerConfig.builder().port(0).build(), published::get, metrics, CLOCK);
     }
 
     @AfterEach
@@ -145,6 +149,17 @@ class StatusServerTest {
             assertEquals(500, r.statusCode());
             assertEquals("capture_" + state.key(), JSON.readTree(r.body()).path("result").asText());
         }
+    }
+
+    @Test
+    void check_staleSnapshot_is500() throws Exception {
+        published.set(Snapshots.clean());
+        server.close();
+        server = StatusServer.start(ServerConfig.builder().port(0).staleAfter(Duration.ofSeconds(10)).build(),
+                published::get, metrics, Clock.fixed(Snapshots.NOW.plusSeconds(11), ZoneOffset.UTC));
+        HttpResponse<String> r = get("/check");
+        assertEquals(500, r.statusCode());
+        assertEquals("snapshot_stale", JSON.readTree(r.body()).path("result").asText());
     }
 
     @Test
@@ -266,10 +281,48 @@ class StatusServerTest {
     }
 
     @Test
+    void oversizedBody_is413() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/status"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(70_000))).build());
+        assertEquals(413, r.statusCode());
+    }
+
+    @Test
+    void http10_closesAfterTheAnswer() throws Exception {
+        String raw = raw("GET /healthz HTTP/1.0\r\n\r\n");
+        assertTrue(raw.startsWith("HTTP/1.0 200 OK\r\n") && raw.endsWith("ok\n"), raw);
+    }
+
+    @Test
+    void connectionsBeyondTheLimit_areClosed() throws Exception {
+        server.close();
+        server = StatusServer.start(ServerConfig.builder().port(0).maxConnections(2).build(), published::get, metrics, CLOCK);
+        try (Socket a = new Socket("127.0.0.1", server.port()); Socket b = new Socket("127.0.0.1", server.port())) {
+            a.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            b.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            a.setSoTimeout(5000);
+            b.setSoTimeout(5000);
+            assertEquals('H', a.getInputStream().read());
+            assertEquals('H', b.getInputStream().read());
+            try (Socket c = new Socket("127.0.0.1", server.port())) {
+                c.setSoTimeout(5000);
+                int first;
+                try {
+                    c.getOutputStream().write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    first = c.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    first = -1;
+                }
+                assertEquals(-1, first, "third connection closed unanswered");
+            }
+        }
+    }
+
+    @Test
     void idleConnection_isClosedAfterTimeout() throws Exception {
         server.close();
         server = StatusServer.start(ServerConfig.builder().port(0).idleTimeout(Duration.ofMillis(300)).build(),
-                published::get, metrics);
+                published::get, metrics, CLOCK);
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
             s.setSoTimeout(5000);
@@ -285,7 +338,7 @@ class StatusServerTest {
         Path tokenFile = tmp.resolve("token");
         Files.writeString(tokenFile, "s3cret-token\n");
         server.close();
-        server = StatusServer.start(ServerConfig.builder().port(0).tokenFile(tokenFile).build(), published::get, metrics);
+        server = StatusServer.start(ServerConfig.builder().port(0).tokenFile(tokenFile).build(), published::get, metrics, CLOCK);
         for (String path : new String[] {"/status", "/check", "/flows", "/metrics", "/healthz", "/nope"}) {
             HttpResponse<String> none = get(path);
             assertEquals(401, none.statusCode(), path);

@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -77,7 +79,8 @@ class StatusServerTlsTest {
         Path token = tmp.resolve("token");
         Files.writeString(token, "tls-token");
         ServerConfig config = ServerConfig.builder().port(0).tls(certPem, keyPem).tokenFile(token).build();
-        try (StatusServer server = StatusServer.start(config, Snapshots::clean, new Metrics())) {
+        try (StatusServer server = StatusServer.start(config, Snapshots::clean, new Metrics(),
+                Clock.fixed(Snapshots.NOW, ZoneOffset.UTC))) {
             HttpClient client = trusting(cert);
             URI check = URI.create("https://127.0.0.1:" + server.port() + "/check");
             HttpResponse<String> ok = client.send(HttpRequest.newBuilder(check).header("Authorization", "Bearer tls-token").build(),
