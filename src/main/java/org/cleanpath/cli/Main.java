@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             FlowsCommand.class,
             LookupCommand.class,
+            MonitorCommand.class,
             GeodbCommand.class,
             GenerateCommand.class,
             PolicyCommand.class,

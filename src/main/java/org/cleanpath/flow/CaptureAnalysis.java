@@ -66,49 +66,70 @@ public final class CaptureAnalysis {
 
     private void readAll(CaptureReader reader) throws IOException {
         final Frame f = frame;
-        final Packet p = packet;
-        final PacketCounts c = counts;
         long sinceProgress = 0;
         while (reader.next(f)) {
-            c.read++;
-            c.capturedBytes += f.capturedLength;
-            c.wireBytes += f.originalLength;
-            long ts = f.timestampNanos;
-            if (ts < c.firstNanos) {
-                c.firstNanos = ts;
-            }
-            if (ts > c.lastNanos) {
-                c.lastNanos = ts;
-            }
-            Outcome outcome = decoder.decode(f, p);
-            if (f.capturedLength < f.originalLength) {
-                c.truncated++;
-            }
-            if (outcome == Outcome.DECODED) {
-                c.decoded++;
-                tracker.track(p, ts);
-                if (observer != null) {
-                    observer.observe(f, p, tracker);
-                }
-            } else if (outcome == Outcome.NON_IP) {
-                c.nonIp++;
-                c.nonIpByEtherType[p.etherType & 0xffff]++;
-                if (observer != null) {
-                    observer.observe(f, p, tracker);
-                }
-            } else {
-                c.undecodable++;
-                Undecodable why = p.reason == null ? Undecodable.BAD_IP_HEADER : p.reason;
-                c.undecodableByReason[why.ordinal()]++;
-                if (why == Undecodable.UNSUPPORTED_LINK_TYPE) {
-                    c.unsupportedLinkTypes.merge(f.linkType, 1L, Long::sum);
-                }
-            }
+            process(f);
             if (++sinceProgress == 65536) {
                 sinceProgress = 0;
-                progress.update(reader.source(), f.recordOffset, c.read);
+                progress.update(reader.source(), f.recordOffset, counts.read);
             }
         }
+    }
+
+    /**
+     * Counts, decodes and tracks one frame. The entry point for sources that push frames (live
+     * capture, replay); not thread-safe, so such a source calls it from one thread at a time.
+     */
+    public void process(Frame f) {
+        final Packet p = packet;
+        final PacketCounts c = counts;
+        c.read++;
+        c.capturedBytes += f.capturedLength;
+        c.wireBytes += f.originalLength;
+        long ts = f.timestampNanos;
+        if (ts < c.firstNanos) {
+            c.firstNanos = ts;
+        }
+        if (ts > c.lastNanos) {
+            c.lastNanos = ts;
+        }
+        Outcome outcome = decoder.decode(f, p);
+        if (f.capturedLength < f.originalLength) {
+            c.truncated++;
+        }
+        if (outcome == Outcome.DECODED) {
+            c.decoded++;
+            tracker.track(p, ts);
+            if (observer != null) {
+                observer.observe(f, p, tracker);
+            }
+        } else if (outcome == Outcome.NON_IP) {
+            c.nonIp++;
+            c.nonIpByEtherType[p.etherType & 0xffff]++;
+            if (observer != null) {
+                observer.observe(f, p, tracker);
+            }
+        } else {
+            c.undecodable++;
+            Undecodable why = p.reason == null ? Undecodable.BAD_IP_HEADER : p.reason;
+            c.undecodableByReason[why.ordinal()]++;
+            if (why == Undecodable.UNSUPPORTED_LINK_TYPE) {
+                c.unsupportedLinkTypes.merge(f.linkType, 1L, Long::sum);
+            }
+        }
+    }
+
+    /**
+     * Expires flows idle at packet time {@code nanos}: a live source calls it on a clock tick, so
+     * flows end even when no further packet arrives.
+     */
+    public void advanceTo(long nanos) {
+        tracker.advanceTime(nanos);
+    }
+
+    /** Records damage found by a source that reads files itself (e.g. a watched directory). */
+    public void warn(String message) {
+        counts.warnings.add(message);
     }
 
     /** Reports the flows still open; call once after the last input. */

@@ -128,6 +128,11 @@ public final class FlowTracker {
         }
     }
 
+    /** Expires the flows idle at packet time {@code nanos}. */
+    public void advanceTime(long nanos) {
+        table.advanceTime(nanos);
+    }
+
     /** Reports all flows still open (end of input or shutdown). */
     public void finish() {
         table.flushAll();
