@@ -238,13 +238,36 @@ final class MonitorCommand implements Runnable {
         Runtime.getRuntime().addShutdownHook(shutdown);
         installReloadSignal();
 
-        // The clock: live flows end on idle timeouts even when no packet arrives; policy reloads; snapshots.
+        // The clock: live flows end on idle timeouts even when no packet arrives; finished flows
+        // reach the judge; policy reloads; snapshots. It keeps running after a replay or watch is
+        // used up, so the result stays served (and reloadable) until the process is stopped.
         long policyMtime = mtime(policyPath);
         boolean live = source.iface != null;
-        while (!awaitSecond(done)) {
-            if (live) {
-                synchronized (analysis) {
+        boolean flushed = false;
+        while (true) {
+            boolean captureDone = awaitSecond(done);
+            synchronized (analysis) {
+                if (live) {
                     analysis.advanceTo(System.currentTimeMillis() * 1_000_000L);
+                }
+                if (!flushed) {
+                    judging.flush();
+                }
+            }
+            if (captureDone && !flushed) {
+                flushed = true;
+                synchronized (analysis) {
+                    analysis.finish();
+                }
+                judging.close();
+                publish.run();
+                StatusSnapshot last = current.get();
+                err.print(RunSummary.text(analysis.counts(), analysis.flowCounters(), last.counts().flows(), 0));
+                err.println("verdict: " + last.totalVerdict().key() + " (window: " + last.windowVerdict().key() + ")");
+                err.flush();
+                finished.countDown();
+                if (live || exitWhenDone || captureState.get() == StatusSnapshot.CaptureState.FAILED) {
+                    break;
                 }
             }
             long m = mtime(policyPath);
@@ -254,25 +277,6 @@ final class MonitorCommand implements Runnable {
                 reload(policyPath, attributor, registry, covered, state, metrics, err);
             }
             publish.run();
-        }
-        synchronized (analysis) {
-            analysis.finish();
-        }
-        judging.close();
-        publish.run();
-        err.print(RunSummary.text(analysis.counts(), analysis.flowCounters(), state.snapshot(Instant.now(),
-                analysis.counts(), current.get().capture(), current.get().versions(), List.of()).counts().flows(), 0));
-        StatusSnapshot last = current.get();
-        err.println("verdict: " + last.totalVerdict().key() + " (window: " + last.windowVerdict().key() + ")");
-        err.flush();
-        finished.countDown();
-        if (!live && !exitWhenDone && captureState.get() != StatusSnapshot.CaptureState.FAILED) {
-            // A replay or watch that ran out keeps serving its result until the process is stopped.
-            try {
-                Thread.currentThread().join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         server.close();
         frames.close();

@@ -79,6 +79,17 @@ public final class AsyncSink<T> implements Consumer<T>, AutoCloseable {
         }
     }
 
+    /**
+     * Hands over a partial batch now, so a slow trickle of records (a quiet live link) still reaches
+     * the consumer; call it from the producing thread (or under the producer's lock).
+     */
+    public void flush() {
+        if (!batch.isEmpty() && !closed) {
+            handOver(batch);
+            batch = new ArrayList<>(BATCH);
+        }
+    }
+
     /** Hands over what is left and waits until the consumer has processed everything. */
     @Override
     public void close() {
