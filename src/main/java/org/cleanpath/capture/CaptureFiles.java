@@ -22,6 +22,24 @@ public final class CaptureFiles {
     /** The name that means standard input. */
     public static final String STDIN = "-";
 
+    private static final java.util.concurrent.atomic.AtomicReference<java.nio.channels.Channel> STANDARD_INPUT =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Ends a read from standard input that is blocked waiting for data (a signal handler stopping the
+     * analysis of a live pipe); the reader then sees the end of its input.
+     */
+    public static void closeStandardInput() {
+        java.nio.channels.Channel c = STANDARD_INPUT.get();
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
     private static final int PCAP_MICROS = 0xA1B2C3D4;
     private static final int PCAP_NANOS = 0xA1B23C4D;
     private static final int GZIP = 0x1F8B;
@@ -36,7 +54,10 @@ public final class CaptureFiles {
      */
     public static CaptureReader open(String source) throws IOException {
         if (STDIN.equals(source)) {
-            return open(source, System.in, false, StreamWindow.DEFAULT_CAPACITY);
+            // Through an interruptible channel, so closeStandardInput() can end a read blocked on a pipe.
+            java.nio.channels.FileChannel channel = new java.io.FileInputStream(java.io.FileDescriptor.in).getChannel();
+            STANDARD_INPUT.set(channel);
+            return open(source, java.nio.channels.Channels.newInputStream(channel), false, StreamWindow.DEFAULT_CAPACITY);
         }
         return open(Path.of(source), source, MappedWindow.DEFAULT_WINDOW);
     }

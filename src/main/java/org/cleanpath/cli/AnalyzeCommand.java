@@ -77,8 +77,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     FlowOptions flowOptions;
 
+    private volatile CaptureAnalysis running;
+
     @Override
     public Integer call() throws IOException {
+        try (GracefulStop stop = new GracefulStop(() -> {
+            CaptureAnalysis a = running;
+            if (a != null) {
+                a.requestStop();
+            }
+        })) {
+            int status = run();
+            stop.done(status);
+            return status;
+        }
+    }
+
+    private int run() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!List.of("text", "json", "jsonl", "csv").contains(fmt)) {
@@ -119,7 +134,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     evidenceWriter.addDirty(r);
                 }
             })) {
-                analysis = new CaptureAnalysis(flowOptions.settings(), sink, bar);
+                running = analysis = new CaptureAnalysis(flowOptions.settings(), sink, bar);
                 analysis.setObserver(facts);
                 for (String f : files) {
                     analysis.read(f);

@@ -63,8 +63,23 @@ final class FlowsCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
     boolean quiet;
 
+    private volatile CaptureAnalysis running;
+
     @Override
     public Integer call() throws IOException {
+        try (GracefulStop stop = new GracefulStop(() -> {
+            CaptureAnalysis a = running;
+            if (a != null) {
+                a.requestStop();
+            }
+        })) {
+            int status = run();
+            stop.done(status);
+            return status;
+        }
+    }
+
+    private int run() throws IOException {
         FlowWriter.Format fmt;
         try {
             fmt = FlowWriter.parseFormat(format);
@@ -84,7 +99,7 @@ final class FlowsCommand implements Callable<Integer> {
         try (AtomicOutput out = AtomicOutput.open(output, spec.commandLine().getOut())) {
             FlowWriter writer = FlowWriter.create(fmt, out.writer(), attribution);
             try (AsyncSink<FlowRecord> sink = new AsyncSink<>("flow-writer", writer)) {
-                analysis = new CaptureAnalysis(settings, r -> {
+                running = analysis = new CaptureAnalysis(settings, r -> {
                     sink.accept(r);
                     reported.incrementAndGet();
                 }, bar);

@@ -38,6 +38,7 @@ public final class CaptureAnalysis {
     private final PacketCounts counts = new PacketCounts();
     private final Progress progress;
     private PacketObserver observer;
+    private volatile boolean stopRequested;
 
     public CaptureAnalysis(FlowSettings settings, Consumer<FlowRecord> sink, Progress progress) {
         this.tracker = new FlowTracker(settings, sink);
@@ -48,11 +49,23 @@ public final class CaptureAnalysis {
         this.observer = observer;
     }
 
+    /** Makes {@link #read} stop soon (from any thread, e.g. a signal handler); the flows so far stay reported. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
     /** Analyses one input (a path, or - for standard input). Problems land in {@link #counts()}. */
     public void read(String source) {
+        if (stopRequested) {
+            return;
+        }
         try (CaptureReader reader = CaptureFiles.open(source)) {
             counts.filesRead++;
             readAll(reader);
+            if (stopRequested) {
+                counts.warnings.add(source + ": stopped by a signal after " + counts.read
+                        + " packets; the rest of the input was not analysed");
+            }
         } catch (CaptureException e) {
             if (counts.filesRead > 0 && e.source().equals(source) && e.offset() > 0) {
                 counts.warnings.add(e.getMessage());
@@ -69,9 +82,12 @@ public final class CaptureAnalysis {
         long sinceProgress = 0;
         while (reader.next(f)) {
             process(f);
-            if (++sinceProgress == 65536) {
+            if (++sinceProgress == 4096) {
                 sinceProgress = 0;
                 progress.update(reader.source(), f.recordOffset, counts.read);
+                if (stopRequested) {
+                    return;
+                }
             }
         }
     }

@@ -43,6 +43,12 @@ public final class AtomicOutput implements AutoCloseable {
         }
         Path dir = target.getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        try {
+            // createTempFile makes the file private (0600); the finished output is an ordinary file.
+            Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the default permissions
+        }
         Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
         return new AtomicOutput(target, temp, w);
     }
