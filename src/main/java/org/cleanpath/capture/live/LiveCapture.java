@@ -97,8 +97,8 @@ public final class LiveCapture implements FrameSource {
                 .timeoutMillis((int) options.readTimeout().toMillis())
                 .immediateMode(options.immediate())
                 .timestampPrecision(precision);
-        if (options.effectiveBufferSize() > 0) {
-            builder.bufferSize(options.effectiveBufferSize());
+        if (options.bufferSize() > 0) {
+            builder.bufferSize(options.bufferSize());
         }
         return builder;
     }
