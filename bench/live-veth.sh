@@ -40,7 +40,11 @@ ns="cp-bench-$id" near="cpa$id" far="cpb$id"
 work="$(mktemp -d)"
 consumer_pid=""
 cleanup() {
-  [[ -n "$consumer_pid" ]] && kill -TERM "$consumer_pid" 2>/dev/null && wait "$consumer_pid" 2>/dev/null
+  set +e # remove everything even if one step fails
+  if [[ -n "$consumer_pid" ]]; then
+    kill -TERM "$consumer_pid" 2>/dev/null
+    wait "$consumer_pid" 2>/dev/null
+  fi
   ip link del "$near" 2>/dev/null || true
   ip netns del "$ns" 2>/dev/null || true
   rm -rf "$work"
@@ -69,8 +73,12 @@ for rate in "${rates[@]}"; do
   java "${java_opts[@]}" -cp "$jar" org.cleanpath.capture.live.LiveCountMain -i "$near" "${buffer_args[@]}" \
     > "$work/count.out" 2> "$work/count.err" &
   consumer_pid=$!
-  for _ in $(seq 100); do grep -q '^listening' "$work/count.err" 2>/dev/null && break; sleep 0.1; done
-  grep -q '^listening' "$work/count.err" || { cat "$work/count.err" >&2; exit 2; }
+  for _ in $(seq 600); do  # up to 60 s: JVM start on a busy machine
+    grep -q '^listening' "$work/count.err" 2>/dev/null && break
+    kill -0 "$consumer_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q '^listening' "$work/count.err" || { echo "consumer did not start:" >&2; cat "$work/count.err" "$work/count.out" >&2; exit 2; }
   if [[ "$rate" == max ]]; then speed=(--topspeed); else speed=(--pps "$rate"); fi
   ip netns exec "$ns" tcpreplay -i "$far" -K --loop 1000000 --duration "$seconds" "${speed[@]}" \
     "$work/replay.pcap" > "$work/replay.out" 2>&1 || true
