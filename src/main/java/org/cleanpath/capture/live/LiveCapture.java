@@ -3,6 +3,7 @@ package org.cleanpath.capture.live;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.cleanpath.capture.Frame;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
@@ -40,7 +41,7 @@ public final class LiveCapture implements FrameSource {
     private final PcapHandle handle;
     private final int linkType;
     private volatile boolean stopRequested;
-    private volatile boolean running;
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile CaptureStats finalStats;
     private long frames;
     private Throwable handlerFailure;
@@ -97,8 +98,8 @@ public final class LiveCapture implements FrameSource {
                 .timeoutMillis((int) options.readTimeout().toMillis())
                 .immediateMode(options.immediate())
                 .timestampPrecision(precision);
-        if (options.effectiveBufferSize() > 0) {
-            builder.bufferSize(options.effectiveBufferSize());
+        if (options.bufferSize() > 0) {
+            builder.bufferSize(options.bufferSize());
         }
         return builder;
     }
@@ -179,10 +180,9 @@ public final class LiveCapture implements FrameSource {
      */
     @Override
     public void run(FrameHandler handler) throws LiveCaptureException {
-        if (running) {
+        if (!running.compareAndSet(false, true)) {
             throw new IllegalStateException(describe() + " is already running");
         }
-        running = true;
         Frame frame = new Frame();
         frame.linkType = linkType;
         RawPacketListener listener = packet -> deliver(handler, frame, packet);
@@ -198,7 +198,7 @@ public final class LiveCapture implements FrameSource {
             throw new LiveCaptureException("capture on '" + options.interfaceName() + "' failed: " + e.getMessage(), e);
         } finally {
             finalStats = readStats();
-            running = false;
+            running.set(false);
         }
         if (handlerFailure instanceof RuntimeException r) {
             throw r;
@@ -248,7 +248,7 @@ public final class LiveCapture implements FrameSource {
     @Override
     public CaptureStats stats() {
         CaptureStats last = finalStats;
-        if (last != null && !running) {
+        if (last != null && !running.get()) {
             return last;
         }
         CaptureStats now = readStats();

@@ -10,13 +10,15 @@ import java.util.Optional;
  * @param interfaceName the interface, as {@code ip link} names it (e.g. "eth0", "any")
  * @param snaplen bytes kept of each frame (default {@link #DEFAULT_SNAPLEN}, what tcpdump keeps)
  * @param promiscuous receive frames addressed to other hosts too (default on, as tcpdump)
- * @param bufferSize kernel capture buffer in bytes (tcpdump's {@code -B}); 0 for the default: libpcap's
- *     2 MiB, or {@link #IMMEDIATE_BUFFER_SIZE} in immediate mode. A larger buffer rides out bursts
- *     without kernel drops.
+ * @param bufferSize kernel capture buffer in bytes (tcpdump's {@code -B}); default {@link
+ *     #DEFAULT_BUFFER_SIZE}, 0 for libpcap's own default of 2 MiB. The buffer rides out the moments
+ *     the consumer does not read (GC, a busy machine). On a veth pair on a shared 2-core machine
+ *     (bench/live-veth.sh, 10 s runs at 25 k packets/s up to the 160-290 k packets/s tcpreplay
+ *     could send), 2 MiB dropped frames in 10 of 15 runs, 64 MiB in none of 15.
  * @param immediate hand over each frame as it arrives instead of batching until a block fills or
  *     the read timeout passes (lower latency, more wake-ups). On Linux libpcap then gives every
- *     frame a ring slot sized for the largest possible frame (64 KiB with offloads), so 2 MiB holds
- *     only 32 frames: measured on a veth pair, 194 of 226 frames sent at full speed were dropped.
+ *     frame a ring slot sized for the largest possible frame (64 KiB with offloads), so a 2 MiB
+ *     buffer holds only 32 frames: on a veth pair it dropped 194 of 226 frames sent at full speed.
  * @param readTimeout how long libpcap may batch frames before handing them over
  * @param filter a tcpdump-syntax BPF filter, or empty for every frame; note that tagged frames
  *     match only filters that say {@code vlan} ("vlan and udp port 2152")
@@ -26,8 +28,8 @@ public record LiveOptions(String interfaceName, int snaplen, boolean promiscuous
 
     public static final int DEFAULT_SNAPLEN = 262144;
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofMillis(100);
-    /** Default kernel buffer in immediate mode: 64 MiB, 1024 slots of 64 KiB. */
-    public static final int IMMEDIATE_BUFFER_SIZE = 64 << 20;
+    /** 64 MiB: about a second of 200 k packets/s of 300-byte frames, or 1024 frames in immediate mode. */
+    public static final int DEFAULT_BUFFER_SIZE = 64 << 20;
 
     public LiveOptions {
         Objects.requireNonNull(interfaceName, "interfaceName");
@@ -48,11 +50,6 @@ public record LiveOptions(String interfaceName, int snaplen, boolean promiscuous
         filter = filter.filter(f -> !f.isBlank());
     }
 
-    /** The kernel buffer to ask for, or 0 for libpcap's default. */
-    public int effectiveBufferSize() {
-        return bufferSize == 0 && immediate ? IMMEDIATE_BUFFER_SIZE : bufferSize;
-    }
-
     /** Defaults for {@code interfaceName}; change them with the builder's methods. */
     public static Builder builder(String interfaceName) {
         return new Builder(interfaceName);
@@ -63,7 +60,7 @@ public record LiveOptions(String interfaceName, int snaplen, boolean promiscuous
         private final String interfaceName;
         private int snaplen = DEFAULT_SNAPLEN;
         private boolean promiscuous = true;
-        private int bufferSize;
+        private int bufferSize = DEFAULT_BUFFER_SIZE;
         private boolean immediate;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private String filter;

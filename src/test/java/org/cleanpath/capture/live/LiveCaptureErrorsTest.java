@@ -103,7 +103,7 @@ class LiveCaptureErrorsTest {
         return Shell.exec(command);
     }
 
-    /** Copies the class path into a directory every user may read (the build's may sit in /root). */
+    /** Copies the class path into a directory every user may read (the build's may sit in root's home directory). */
     private String readableCopy(String classPath) throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("cp"));
         List<String> entries = new ArrayList<>();
