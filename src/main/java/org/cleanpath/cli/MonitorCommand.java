@@ -110,6 +110,14 @@ final class MonitorCommand implements Runnable {
     @Option(names = "--oui", paramLabel = "FILE", arity = "1..*", description = "IEEE registry files instead of the shipped subset.")
     List<Path> oui;
 
+    @Option(names = "--max-connections", defaultValue = "1024", paramLabel = "N",
+            description = "Open HTTP connections the status server accepts; more are closed (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Close HTTP connections idle this long (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
     @Option(names = "--token-file", paramLabel = "FILE", description = "Require 'Authorization: Bearer <token>' on every endpoint.")
     Path tokenFile;
 
@@ -183,7 +191,8 @@ final class MonitorCommand implements Runnable {
 
         String host = listen.substring(0, listen.lastIndexOf(':'));
         int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
-        ServerConfig.Builder cfg = ServerConfig.builder().host(host).port(port);
+        ServerConfig.Builder cfg = ServerConfig.builder().host(host).port(port)
+                .maxConnections(maxConnections).idleTimeout(idleTimeout);
         if (tokenFile != null) {
             cfg.tokenFile(tokenFile);
         }
