@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
  * clears it. Values off the hot path (flows, reports) are immutable records built from it.
  */
 public final class Packet {
-    /** Deepest IP nesting decoded; deeper frames are undecodable(TOO_MANY_LAYERS). */
+    /** Deepest IP nesting decoded; decoding stops there and the frame stays DECODED with the layers so far. */
     public static final int MAX_IP_LAYERS = 4;
     /** Most VLAN tags / MPLS labels recorded; further ones are skipped but still decoded past. */
     public static final int MAX_TAGS = 8;
