@@ -22,7 +22,20 @@ final class StatusJson {
 
     private StatusJson() {}
 
+    /** The last snapshot rendered and its JSON: snapshots change once a second, requests far more often. */
+    private static volatile Object[] lastStatus = {null, null};
+
     static String status(StatusSnapshot s) {
+        Object[] last = lastStatus;
+        if (last[0] == s) {
+            return (String) last[1];
+        }
+        String json = renderStatus(s);
+        lastStatus = new Object[] {s, json};
+        return json;
+    }
+
+    private static String renderStatus(StatusSnapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("generated_at", seconds(s.generatedAt()));
         m.put("started_at", seconds(s.startedAt()));
