@@ -24,7 +24,7 @@ done
 
 (cd "$here" && mvn -q -B -DskipTests package >&2)
 jar="$here/target/cleanpath.jar"
-java_opts=(-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=4)
+java_opts=(-Xmx256m -XX:+UseSerialGC)  # as the ./cleanpath launcher
 
 # Runs a command once; prints "wall_s cpu_s max_rss_mib max_anon_rss_mib" (anon = RSS minus file-backed
 # pages such as the capture's own mapped pages), sampling /proc every 5 ms.
@@ -70,6 +70,8 @@ echo "|---|---:|---|---:|---:|---:|"
 for fmt in pcap pcapng; do
   f="$work/t2m.$fmt"
   row "tcpdump -r t2m.$fmt -w /dev/null" tcpdump -r "$f" -w /dev/null
+  row "cleanpath flows t2m.$fmt --format jsonl -o /dev/null --no-attribution" java "${java_opts[@]}" -jar "$jar" flows "$f" --format jsonl -o /dev/null --no-attribution
   row "cleanpath flows t2m.$fmt --format jsonl -o /dev/null" java "${java_opts[@]}" -jar "$jar" flows "$f" --format jsonl -o /dev/null
+  row "cleanpath analyze t2m.$fmt --format jsonl -o /dev/null" java "${java_opts[@]}" -jar "$jar" analyze "$f" --format jsonl -o /dev/null
 done
 grep -E 'flows:|packets:' "$work/last.stderr" >&2 || true
