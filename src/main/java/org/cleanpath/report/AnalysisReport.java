@@ -188,15 +188,7 @@ public final class AnalysisReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verdict", verdict().key());
         m.put("inputs", inputs);
-        Map<String, Object> packets = new LinkedHashMap<>();
-        packets.put("read", c.read());
-        packets.put("decoded", c.decoded());
-        packets.put("undecodable", c.undecodable());
-        packets.put("non_ip", c.nonIp());
-        packets.put("truncated", c.truncated());
-        packets.put("undecodable_by_reason", c.undecodableByReason());
-        packets.put("non_ip_by_ethertype", c.nonIpByType());
-        m.put("packets", packets);
+        m.put("packets", RunSummary.packets(c));
         Map<String, Object> flows = new LinkedHashMap<>();
         Map<String, Object> bytes = new LinkedHashMap<>();
         flows.put("total", flows());

@@ -117,31 +117,7 @@ public final class FlowFields {
     /** The record as ordered name/value pairs (for CSV and table output). */
     public static Map<String, Object> map(FlowRecord r, Endpoints a) {
         Map<String, Object> m = new LinkedHashMap<>();
-        write(r, a, new FieldWriter() {
-            @Override
-            public void string(String name, String value) {
-                if (value != null) {
-                    m.put(name, value);
-                }
-            }
-
-            @Override
-            public void number(String name, long value) {
-                m.put(name, value);
-            }
-
-            @Override
-            public void seconds(String name, long nanos) {
-                StringBuilder sb = new StringBuilder();
-                JsonText.appendSeconds(sb, nanos);
-                m.put(name, sb.toString());
-            }
-
-            @Override
-            public void list(String name, List<?> values) {
-                m.put(name, values);
-            }
-        });
+        write(r, a, new MapFieldWriter(m));
         return m;
     }
 

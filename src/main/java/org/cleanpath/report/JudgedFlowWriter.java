@@ -78,29 +78,7 @@ public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
             headerWritten = true;
         }
         Map<String, Object> m = FlowFields.map(j.flow(), endpoints(j));
-        writeVerdict(j, new FieldWriter() {
-            @Override
-            public void string(String name, String value) {
-                if (value != null) {
-                    m.put(name, value);
-                }
-            }
-
-            @Override
-            public void number(String name, long value) {
-                m.put(name, value);
-            }
-
-            @Override
-            public void seconds(String name, long nanos) {
-                m.put(name, FlowFields.seconds(nanos));
-            }
-
-            @Override
-            public void list(String name, List<?> values) {
-                m.put(name, values);
-            }
-        });
+        writeVerdict(j, new MapFieldWriter(m));
         for (int i = 0; i < columns.size(); i++) {
             sb.append(i == 0 ? "" : ",").append(CsvFlowWriter.quote(FlowFields.cell(m.get(columns.get(i)))));
         }

@@ -14,18 +14,7 @@ public final class RunSummary {
                                          long flowsReported, double elapsedSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("inputs", inputs);
-        Map<String, Object> packets = new LinkedHashMap<>();
-        packets.put("read", c.read());
-        packets.put("decoded", c.decoded());
-        packets.put("undecodable", c.undecodable());
-        packets.put("non_ip", c.nonIp());
-        packets.put("truncated", c.truncated());
-        packets.put("undecodable_by_reason", c.undecodableByReason());
-        packets.put("non_ip_by_ethertype", c.nonIpByType());
-        Map<String, Long> links = new LinkedHashMap<>();
-        c.unsupportedLinkTypes().forEach((k, v) -> links.put(Integer.toString(k), v));
-        packets.put("unsupported_link_types", links);
-        m.put("packets", packets);
+        m.put("packets", packets(c));
         m.put("bytes", Map.of("captured", c.capturedBytes(), "wire", c.wireBytes()));
         Map<String, Object> flows = new LinkedHashMap<>();
         flows.put("reported", flowsReported);
@@ -41,6 +30,22 @@ public final class RunSummary {
         m.put("errors", c.errors());
         m.put("elapsed_s", Math.round(elapsedSeconds * 1000) / 1000.0);
         return m;
+    }
+
+    /** The packet accounting: read = decoded + undecodable (by reason) + non-IP (by EtherType). */
+    public static Map<String, Object> packets(PacketCounts c) {
+        Map<String, Object> packets = new LinkedHashMap<>();
+        packets.put("read", c.read());
+        packets.put("decoded", c.decoded());
+        packets.put("undecodable", c.undecodable());
+        packets.put("non_ip", c.nonIp());
+        packets.put("truncated", c.truncated());
+        packets.put("undecodable_by_reason", c.undecodableByReason());
+        packets.put("non_ip_by_ethertype", c.nonIpByType());
+        Map<String, Long> links = new LinkedHashMap<>();
+        c.unsupportedLinkTypes().forEach((k, v) -> links.put(Integer.toString(k), v));
+        packets.put("unsupported_link_types", links);
+        return packets;
     }
 
     public static String json(Map<String, Object> summary) {
