@@ -70,7 +70,7 @@ final class FlowTable {
     boolean lastCreated;
 
     FlowTable(FlowSettings settings, Consumer<FlowRecord> sink) {
-        this.maxFlows = settings.maxFlows();
+        this.maxFlows = Math.min(settings.maxFlows(), flowsThatFit(Runtime.getRuntime().maxMemory()));
         this.sink = sink;
         timeoutNanos[LIST_TCP] = settings.tcpTimeout().toNanos();
         timeoutNanos[LIST_UDP] = settings.udpTimeout().toNanos();
@@ -452,6 +452,20 @@ final class FlowTable {
     }
 
     // ---- storage ----
+
+    /** Heap bytes one flow slot takes: its row, tunnel and free-list entries, and up to 4 index longs. */
+    static final int BYTES_PER_FLOW = ROW * Long.BYTES + 4 + Integer.BYTES + 4 * Long.BYTES;
+
+    /**
+     * The largest table (a power of two, as it grows by doubling) whose slots take at most half of
+     * {@code maxHeap}. Robustness fix: under a flood of distinct flows the table grows to its cap, and
+     * the default cap (1,048,576 flows, ~210 MB, ~300 MB while the last doubling copies) overflowed
+     * the launcher's 256 MiB heap with an OutOfMemoryError; capped here it evicts instead.
+     */
+    static int flowsThatFit(long maxHeap) {
+        long fit = Math.max(INITIAL_CAPACITY, maxHeap / 2 / BYTES_PER_FLOW);
+        return (int) Long.highestOneBit(Math.min(fit, Integer.MAX_VALUE / ROW));
+    }
 
     private void allocate(int newCapacity) {
         rows = rows == null ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);

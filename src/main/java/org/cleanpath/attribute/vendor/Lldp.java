@@ -67,11 +67,15 @@ public final class Lldp {
             switch (type) {
                 case END -> pos = end;
                 case CHASSIS_ID -> {
-                    int subtype = Wire.u8(b, v);
-                    if (subtype == 4 && len == 7) {
-                        chassisMac = Wire.mac(b, v + 1);
+                    // Only the first TLV is checked for len >= 2; a later, empty Chassis ID TLV made
+                    // idText build a StringBuilder of -2 chars (NegativeArraySizeException, found by fuzzing).
+                    if (len >= 1) {
+                        int subtype = Wire.u8(b, v);
+                        if (subtype == 4 && len == 7) {
+                            chassisMac = Wire.mac(b, v + 1);
+                        }
+                        chassisId = idText(b, v + 1, len - 1, subtype, 4, 5);
                     }
-                    chassisId = idText(b, v + 1, len - 1, subtype, 4, 5);
                 }
                 case PORT_ID -> portId = len < 1 ? null : idText(b, v + 1, len - 1, Wire.u8(b, v), 3, 4);
                 case TTL -> ttl = len >= 2 ? Wire.u16(b, v) : ttl;
