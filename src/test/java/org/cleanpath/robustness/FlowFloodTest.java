@@ -46,6 +46,27 @@ class FlowFloodTest {
                 (System.nanoTime() - t0) / 1e9);
         run(capture, FLOWS, "-Xmx256m", FlowSettings.DEFAULT_MAX_FLOWS);
         run(capture, FLOWS, "-Xmx256m", 100_000);
+        analyzeGivesAVerdict(capture, FLOWS);
+    }
+
+    /** analyze on the flood: completes in 256 MiB, judges every flow (evicted ones when evicted), gives a verdict. */
+    private void analyzeGivesAVerdict(Path capture, int flows) throws Exception {
+        Path report = dir.resolve("report.json");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", classpath, "org.cleanpath.cli.Main", "analyze", capture.toString(), "--format", "json",
+                "-o", report.toString(), "--max-flows", "100000", "--no-progress")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("analyze-stderr.txt").toFile()).start();
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "analyze of the flood under 10 minutes");
+        String stderr = Files.readString(dir.resolve("analyze-stderr.txt"));
+        assertTrue(p.exitValue() == 0 || p.exitValue() == 1, () -> "analyze gives a verdict; output:\n" + stderr);
+        JsonNode r = new ObjectMapper().readTree(report.toFile());
+        System.out.printf("flood: analyze %.1f s, verdict %s, %s flows, %s evicted%n", (System.nanoTime() - start) / 1e9,
+                r.path("verdict").asText(), r.path("flows").path("total"), r.path("flows").path("evicted"));
+        assertTrue(List.of("clean", "dirty", "unverified").contains(r.path("verdict").asText()), r.toString());
+        assertEquals(flows, r.path("flows").path("total").asLong(), "every flow judged, evicted ones included");
+        assertTrue(r.path("flows").path("evicted").asLong() >= flows - 100_000, r.path("flows").toString());
     }
 
     /** The same in small, in every build: the default table cap must not outgrow a small heap. */
