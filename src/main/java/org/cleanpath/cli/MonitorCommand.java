@@ -84,7 +84,7 @@ final class MonitorCommand implements Runnable {
             description = "Promiscuous mode (default: on).")
     boolean promiscuous;
 
-    @Option(names = "--buffer-size", defaultValue = "0", paramLabel = "BYTES", description = "Kernel capture buffer (default: libpcap's).")
+    @Option(names = "--buffer-size", defaultValue = "0", paramLabel = "BYTES", description = "Kernel capture buffer in bytes (default: 64 MiB).")
     int bufferSize;
 
     @Option(names = "--immediate", description = "Deliver each frame at once instead of in batches.")
@@ -378,7 +378,10 @@ final class MonitorCommand implements Runnable {
     private FrameSource openSource(PrintWriter err) throws IOException {
         if (source.iface != null) {
             LiveOptions.Builder b = LiveOptions.builder(source.iface).snaplen(snaplen).promiscuous(promiscuous)
-                    .bufferSize(bufferSize).immediate(immediate);
+                    .immediate(immediate);
+            if (bufferSize > 0) {
+                b.bufferSize(bufferSize); // else LiveOptions' 64 MiB: libpcap's 2 MiB drops on bursts
+            }
             if (filter != null) {
                 b.filter(filter);
             }
