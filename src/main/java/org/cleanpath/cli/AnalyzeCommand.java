@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.cleanpath.attribute.Attributor;
 import org.cleanpath.attribute.FlowFactsObserver;
 import org.cleanpath.attribute.GeoDatabases;
@@ -40,7 +39,7 @@ import picocli.CommandLine.Spec;
             "clean, dirty (which rule, which element: remote endpoint, tunnel outer endpoint, L2 next hop,",
             "LLDP/CDP neighbour) or unverified (no attribution: fails closed).",
             "Exit status: 0 clean, 1 dirty (or unverified with --fail-on unverified), 2 error or damaged input."})
-final class AnalyzeCommand implements Callable<Integer> {
+final class AnalyzeCommand extends StoppableCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -77,23 +76,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     FlowOptions flowOptions;
 
-    private volatile CaptureAnalysis running;
-
     @Override
-    public Integer call() throws IOException {
-        try (GracefulStop stop = new GracefulStop(() -> {
-            CaptureAnalysis a = running;
-            if (a != null) {
-                a.requestStop();
-            }
-        })) {
-            int status = run();
-            stop.done(status);
-            return status;
-        }
-    }
-
-    private int run() throws IOException {
+    int run() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!List.of("text", "json", "jsonl", "csv").contains(fmt)) {

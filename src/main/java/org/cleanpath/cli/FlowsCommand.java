@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.cleanpath.attribute.Attributor;
@@ -31,7 +30,7 @@ import picocli.CommandLine.Spec;
             "List the bidirectional flows in capture files (pcap, pcapng, optionally gzipped).",
             "A summary accounting for every packet goes to stderr (or --summary-json).",
             "Exit status: 0 ok, 2 error or damaged input (the flows before the damage are still reported)."})
-final class FlowsCommand implements Callable<Integer> {
+final class FlowsCommand extends StoppableCommand {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,23 +62,8 @@ final class FlowsCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No summary on stderr.")
     boolean quiet;
 
-    private volatile CaptureAnalysis running;
-
     @Override
-    public Integer call() throws IOException {
-        try (GracefulStop stop = new GracefulStop(() -> {
-            CaptureAnalysis a = running;
-            if (a != null) {
-                a.requestStop();
-            }
-        })) {
-            int status = run();
-            stop.done(status);
-            return status;
-        }
-    }
-
-    private int run() throws IOException {
+    int run() throws IOException {
         FlowWriter.Format fmt;
         try {
             fmt = FlowWriter.parseFormat(format);
