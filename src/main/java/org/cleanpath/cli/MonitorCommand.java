@@ -184,9 +184,10 @@ final class MonitorCommand implements Runnable {
         AtomicReference<StatusSnapshot.CaptureState> captureState = new AtomicReference<>(StatusSnapshot.CaptureState.RUNNING);
         AtomicReference<String> captureError = new AtomicReference<>();
         AtomicReference<StatusSnapshot> current = new AtomicReference<>();
-        Runnable publish = () -> attributorStats.set(attributor.stats());
-        publish = chain(publish, () -> current.set(snapshot(state, analysis, facts, frames, captureState.get(),
-                captureError.get(), databases, metrics)));
+        Runnable publish = () -> {
+            attributorStats.set(attributor.stats());
+            current.set(snapshot(state, analysis, facts, frames, captureState.get(), captureError.get(), databases, metrics));
+        };
         publish.run();
 
         String host = listen.substring(0, listen.lastIndexOf(':'));
@@ -401,13 +402,6 @@ final class MonitorCommand implements Runnable {
             return new FlowJudge.FlowNamesSeen(s.observed(), s.respDnsNames(), s.origDnsNames());
         }
         return FlowJudge.FlowNamesSeen.NONE;
-    }
-
-    private static Runnable chain(Runnable a, Runnable b) {
-        return () -> {
-            a.run();
-            b.run();
-        };
     }
 
     private static boolean awaitSecond(CountDownLatch latch) {

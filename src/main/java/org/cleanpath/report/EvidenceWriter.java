@@ -100,11 +100,9 @@ public final class EvidenceWriter {
             int sp = l.icmpType >= 0 ? l.icmpType : l.srcPort;
             int dp = l.dstPort;
             List<Span> spans = dirty.get(key(l.protocol, l.srcHi, l.srcLo, sp, l.dstHi, l.dstLo, dp));
-            if (spans == null && l.icmpType < 0) {
+            if (spans == null) {
+                // The other direction (ICMP keys are already direction-free).
                 spans = dirty.get(key(l.protocol, l.dstHi, l.dstLo, dp, l.srcHi, l.srcLo, sp));
-            }
-            if (spans == null && l.icmpType >= 0) {
-                spans = dirty.get(icmpKey(l));
             }
             if (spans != null) {
                 for (Span s : spans) {
@@ -117,12 +115,7 @@ public final class EvidenceWriter {
         return false;
     }
 
-    /** ICMP flows are keyed by type and counterpart; any ICMP between the two hosts of a dirty ICMP flow counts. */
-    private String icmpKey(IpLayer l) {
-        String a = IpText.format(l.srcHi, l.srcLo), b = IpText.format(l.dstHi, l.dstLo);
-        return l.protocol + " icmp " + (a.compareTo(b) <= 0 ? a + " " + b : b + " " + a);
-    }
-
+    /** ICMP flows are keyed by host pair only: any ICMP between the two hosts of a dirty ICMP flow counts. */
     private static String key(int proto, long aHi, long aLo, int aPort, long bHi, long bLo, int bPort) {
         if (proto == 1 || proto == 58) {
             String a = IpText.format(aHi, aLo), b = IpText.format(bHi, bLo);
