@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.cleanpath.attribute.mmdb.MmdbMetadata;
+import org.cleanpath.attribute.mmdb.MmdbSearch;
 
 /**
  * One opened MaxMind DB file, read with the GeoIP2 reader that suits its {@code database_type}
@@ -30,7 +31,8 @@ import org.cleanpath.attribute.mmdb.MmdbMetadata;
  */
 public final class GeoDatabase implements Closeable {
     /** Decoded records kept per database: ample for the distinct AS and country records a capture meets. */
-    private static final int RECORD_CACHE = 16384;
+    private static final int RECORD_CACHE_BITS = 14;
+    private static final int RECORD_CACHE = 1 << RECORD_CACHE_BITS;
 
     /** Which reader serves the file. */
     public enum Kind { ASN, COUNTRY, CITY, ISP, ENTERPRISE, GENERIC }
@@ -41,19 +43,51 @@ public final class GeoDatabase implements Closeable {
     private final Path file;
     private final MmdbMetadata metadata;
     private final Kind kind;
-    private final DatabaseReader geoip;
-    private final Reader generic;
+    /** The per-flow path for the ASN and Country layouts; null for the others. */
+    private final MmdbSearch search;
+    /** MaxMind's readers: opened at once for the layouts they serve, on first use for the others. */
+    private MaxMindReaders maxMind;
+    /**
+     * Answers by data-section offset, direct-mapped: the many addresses of one AS or country share
+     * one record, so it is decoded once. A slot holds one immutable entry, replaced on a collision;
+     * racing threads at worst decode a record twice.
+     */
+    private final DecodedRecord[] answers = new DecodedRecord[RECORD_CACHE];
 
-    private GeoDatabase(Path file, MmdbMetadata metadata, Kind kind, DatabaseReader geoip, Reader generic) {
+    private static final class DecodedRecord {
+        final int offset;
+        final Optional<Answer> answerIfAny;
+
+        DecodedRecord(int offset, Answer answer) {
+            this.offset = offset;
+            this.answerIfAny = Optional.of(answer);
+        }
+    }
+
+    /** GeoIP2's reader for the full models and the plain reader for the ASN/Country/generic fields. */
+    private record MaxMindReaders(DatabaseReader geoip, Reader plain) {
+        static MaxMindReaders open(Path file, Kind kind) throws IOException {
+            Reader plain = new Reader(file.toFile(), new CHMCache(RECORD_CACHE));
+            return new MaxMindReaders(kind == Kind.GENERIC ? null
+                    : new DatabaseReader.Builder(file.toFile()).withCache(new CHMCache(RECORD_CACHE)).build(), plain);
+        }
+
+        void close() throws IOException {
+            if (geoip != null) geoip.close();
+            plain.close();
+        }
+    }
+
+    private GeoDatabase(Path file, MmdbMetadata metadata, Kind kind, MmdbSearch search, MaxMindReaders maxMind) {
         this.file = file;
         this.metadata = metadata;
         this.kind = kind;
-        this.geoip = geoip;
-        this.generic = generic;
+        this.search = search;
+        this.maxMind = maxMind;
     }
 
     /**
-     * Opens a file and checks it answers a probe lookup.
+     * Opens a file and checks it answers probe lookups.
      *
      * @throws GeoDatabaseException naming the file when it is missing, unreadable or damaged
      */
@@ -74,25 +108,20 @@ public final class GeoDatabase implements Closeable {
         Kind kind = kindOf(metadata.databaseType());
         GeoDatabase db;
         try {
-            if (kind == Kind.GENERIC) {
-                db = new GeoDatabase(file, metadata, kind, null, new Reader(file.toFile(), new CHMCache(RECORD_CACHE)));
-            } else {
-                // The record cache keys decoded records by their data-section offset: the many
-                // addresses of one AS or country share a record, so it is decoded once, not per lookup.
-                // ASN and Country answers come from the plain reader (see lookup); the GeoIP2 reader
-                // serves the other layouts.
-                Reader plain = kind == Kind.ASN || kind == Kind.COUNTRY
-                        ? new Reader(file.toFile(), new CHMCache(RECORD_CACHE)) : null;
-                db = new GeoDatabase(file, metadata, kind,
-                        new DatabaseReader.Builder(file.toFile()).withCache(new CHMCache(RECORD_CACHE)).build(), plain);
-            }
+            // ASN and Country answers come from MmdbSearch (see lookup); MaxMind's readers serve the
+            // other layouts. Not opening them for the two searched layouts keeps a short run's start
+            // free of their class loading.
+            db = kind == Kind.ASN || kind == Kind.COUNTRY
+                    ? new GeoDatabase(file, metadata, kind, MmdbSearch.open(file, metadata), null)
+                    : new GeoDatabase(file, metadata, kind, null, MaxMindReaders.open(file, kind));
         } catch (IOException | RuntimeException e) {
             throw new GeoDatabaseException(file, "not a valid MaxMind DB file: " + e.getMessage(), e);
         }
         try {
             // A damaged tree or data section shows on first use; fail at startup rather than mid-run.
-            db.lookup(IpAddress.parse("1.1.1.1").toInetAddress());
-            db.lookup(IpAddress.parse("2001:4860:4860::8888").toInetAddress());
+            for (String probe : new String[] {"1.1.1.1", "8.8.8.8", "2001:4860:4860::8888"}) {
+                db.lookup(IpAddress.parse(probe));
+            }
         } catch (IOException | RuntimeException e) {
             db.close();
             throw new GeoDatabaseException(file, "damaged database: " + e.getMessage(), e);
@@ -132,12 +161,55 @@ public final class GeoDatabase implements Closeable {
      * @return empty when the database has no record for the address
      * @throws IOException when the database is damaged ({@code InvalidDatabaseException})
      */
+    public Optional<Answer> lookup(IpAddress address) throws IOException {
+        if (search == null) return lookup(address.toInetAddress());
+        int offset = search.recordOffset(address.hi(), address.lo());
+        if (offset < 0) return Optional.empty();
+        int slot = (offset * 0x9E37_79B9) >>> (32 - RECORD_CACHE_BITS);
+        DecodedRecord known = answers[slot];
+        if (known == null || known.offset != offset) {
+            known = new DecodedRecord(offset, answerOf(search.decode(offset)));
+            answers[slot] = known;
+        }
+        return known.answerIfAny;
+    }
+
+    private Answer answerOf(Object record) throws IOException {
+        if (!(record instanceof Map<?, ?> m)) throw new IOException("record is not a map");
+        return switch (kind) {
+            case ASN -> new Answer(m.get("autonomous_system_number") instanceof Long n ? n : null,
+                    m.get("autonomous_system_organization") instanceof String org ? org : null, null, null);
+            default -> new Answer(null, null, isoIn(m.get("country")), isoIn(m.get("registered_country")));
+        };
+    }
+
+    private static String isoIn(Object country) {
+        return country instanceof Map<?, ?> c && c.get("iso_code") instanceof String iso ? iso : null;
+    }
+
+    /**
+     * Looks one address up through MaxMind's readers.
+     *
+     * @return empty when the database has no record for the address
+     * @throws IOException when the database is damaged ({@code InvalidDatabaseException})
+     */
     public Optional<Answer> lookup(InetAddress address) throws IOException {
+        if (search != null) return lookup(IpAddress.of(address));
+        return maxMindAnswer(address);
+    }
+
+    private synchronized MaxMindReaders maxMind() throws IOException {
+        if (maxMind == null) maxMind = MaxMindReaders.open(file, kind);
+        return maxMind;
+    }
+
+    /** The answer MaxMind's own reader gives (for every layout; the reference for the searched ones). */
+    public Optional<Answer> maxMindAnswer(InetAddress address) throws IOException {
+        MaxMindReaders readers = maxMind();
+        Reader generic = readers.plain();
+        DatabaseReader geoip = readers.geoip();
         try {
             return switch (kind) {
-                // The two layouts on the per-flow path decode just the fields we use through
-                // MaxMind's com.maxmind.db.Reader (the reader DatabaseReader wraps): building the full
-                // GeoIP2 response objects measured several times slower per lookup.
                 case ASN -> Optional.ofNullable(generic.get(address, AsnFields.class))
                         .map(r -> new Answer(r.asn, r.org, null, null));
                 case COUNTRY -> Optional.ofNullable(generic.get(address, CountryFields.class))
@@ -146,7 +218,7 @@ public final class GeoDatabase implements Closeable {
                 case ISP -> geoip.tryIsp(address).map(GeoDatabase::answer);
                 case CITY -> geoip.tryCity(address).map(GeoDatabase::answer);
                 case ENTERPRISE -> geoip.tryEnterprise(address).map(GeoDatabase::answer);
-                case GENERIC -> genericLookup(address);
+                case GENERIC -> genericLookup(generic, address);
             };
         } catch (GeoIp2Exception e) {
             throw new IOException(e.getMessage(), e);
@@ -211,7 +283,7 @@ public final class GeoDatabase implements Closeable {
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<Answer> genericLookup(InetAddress address) throws IOException {
+    private static Optional<Answer> genericLookup(Reader generic, InetAddress address) throws IOException {
         Map<String, Object> record = generic.get(address, Map.class);
         if (record == null) return Optional.empty();
         Long asn = record.get("autonomous_system_number") instanceof Number n ? n.longValue()
@@ -236,10 +308,9 @@ public final class GeoDatabase implements Closeable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
-            if (geoip != null) geoip.close();
-            if (generic != null) generic.close();
+            if (maxMind != null) maxMind.close();
         } catch (IOException ignored) {
             // Closing a read-only mapping cannot lose data.
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,7 @@ public final class GeoDatabases implements Closeable {
     public static final String DEFAULT_DIRECTORY = "geodb";
 
     private final List<GeoDatabase> databases;
+    private final AtomicReferenceArray<List<String>> sourceLists = new AtomicReferenceArray<>(256);
 
     private GeoDatabases(List<GeoDatabase> databases) {
         this.databases = List.copyOf(databases);
@@ -90,11 +92,11 @@ public final class GeoDatabases implements Closeable {
         if (!addressClass.isPublic()) return Attribution.special(address, addressClass);
         Long asn = null;
         String org = null, country = null, registered = null, error = null;
-        List<String> sources = new ArrayList<>(2);
-        var inet = address.toInetAddress();
-        for (GeoDatabase db : databases) {
+        long answered = 0; // bit i: database i answered
+        for (int i = 0; i < databases.size(); i++) {
+            GeoDatabase db = databases.get(i);
             try {
-                Optional<GeoDatabase.Answer> found = db.lookup(inet);
+                Optional<GeoDatabase.Answer> found = db.lookup(address);
                 if (found.isEmpty()) continue;
                 GeoDatabase.Answer a = found.get();
                 boolean used = false;
@@ -111,14 +113,37 @@ public final class GeoDatabases implements Closeable {
                     registered = a.registeredCountry();
                     used = true;
                 }
-                if (used) sources.add(db.file().getFileName().toString());
+                if (used) answered |= 1L << Math.min(i, 63);
             } catch (IOException | RuntimeException e) {
                 // A damaged database must not stop attribution: report it on this result and go on.
                 String message = db.file() + ": damaged database: " + e.getMessage();
                 error = error == null ? message : error + "; " + message;
             }
         }
-        return new Attribution(address, addressClass, asn, org, country, registered, sources, error);
+        return new Attribution(address, addressClass, asn, org, country, registered, sourcesOf(answered), error);
+    }
+
+    /**
+     * The names of the databases that answered, one shared list per combination: every cached
+     * attribution holds one, and a capture's tens of thousands of them need not each hold a copy.
+     */
+    private List<String> sourcesOf(long answered) {
+        if (answered >= sourceLists.length()) return namesOf(answered);
+        List<String> names = sourceLists.get((int) answered);
+        if (names == null) {
+            names = namesOf(answered);
+            sourceLists.set((int) answered, names);
+        }
+        return names;
+    }
+
+    private List<String> namesOf(long answered) {
+        List<String> names = new ArrayList<>(2);
+        for (int i = 0; i < databases.size(); i++) {
+            // Past the 63rd database the mask is shared; such a directory is not a real set-up.
+            if ((answered & (1L << Math.min(i, 63))) != 0) names.add(databases.get(i).file().getFileName().toString());
+        }
+        return List.copyOf(names);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.cleanpath.attribute.Attributor;
 import org.cleanpath.attribute.FlowFactsObserver;
@@ -97,7 +98,8 @@ final class AnalyzeCommand extends StoppableCommand {
         }
         GeoDatabases databases = GeoDatabases.open(geodb);
         OuiRegistry registry = oui == null ? OuiRegistry.defaults() : OuiRegistry.load(oui.toArray(Path[]::new));
-        FlowJudge judge = new FlowJudge(policy, Attributor.of(databases), registry, CoveredVendors.defaults());
+        Attributor attributor = Attributor.of(databases);
+        FlowJudge judge = new FlowJudge(policy, attributor, registry, CoveredVendors.defaults());
         AnalysisReport report = new AnalysisReport(policy, databases.databases());
         EvidenceWriter evidenceWriter = evidence == null ? null : new EvidenceWriter();
 
@@ -132,7 +134,9 @@ final class AnalyzeCommand extends StoppableCommand {
             if (fmt.equals("text")) {
                 out.writer().write(report.toText(analysis.counts()));
             } else if (fmt.equals("json")) {
-                out.writer().write(RunSummary.json(report.toMap(analysis.counts(), analysis.flowCounters(), files)));
+                Map<String, Object> summary = report.toMap(analysis.counts(), analysis.flowCounters(), files);
+                summary.put("attribution_cache", RunSummary.cache(attributor.stats()));
+                out.writer().write(RunSummary.json(summary));
             }
             out.commit();
         }
@@ -143,6 +147,7 @@ final class AnalyzeCommand extends StoppableCommand {
         if (perFlow && !quiet) {
             double elapsed = (System.nanoTime() - start) / 1e9;
             err.print(RunSummary.text(counts, analysis.flowCounters(), report.flows(), elapsed));
+            err.print(RunSummary.cacheText(attributor.stats()));
             err.println("verdict: " + report.verdict().key());
         }
         if (evidenceWriter != null) {

@@ -102,9 +102,11 @@ final class FlowsCommand extends StoppableCommand {
         }
         if (!quiet) {
             spec.commandLine().getErr().print(RunSummary.text(counts, analysis.flowCounters(), reported.get(), elapsed));
+            if (attributor != null) spec.commandLine().getErr().print(RunSummary.cacheText(attributor.stats()));
         }
         if (summaryJson != null) {
             Map<String, Object> summary = RunSummary.of(files, counts, analysis.flowCounters(), reported.get(), elapsed);
+            if (attributor != null) summary.put("attribution_cache", RunSummary.cache(attributor.stats()));
             Files.writeString(summaryJson, RunSummary.json(summary), StandardCharsets.UTF_8);
         }
         spec.commandLine().getErr().flush();

@@ -87,25 +87,38 @@ public final class FlowFields {
             w.number("frag_pkts", r.nonFirstFragments());
         }
         w.string("end", r.end().name().toLowerCase(Locale.ROOT));
-        attribution(w, "orig_", a.orig(), true);
-        attribution(w, "resp_", a.resp(), true);
-        attribution(w, "tunnel_orig_", a.tunnelOrig(), false);
-        attribution(w, "tunnel_resp_", a.tunnelResp(), false);
+        attribution(w, AttributionNames.ORIG, a.orig(), true);
+        attribution(w, AttributionNames.RESP, a.resp(), true);
+        attribution(w, AttributionNames.TUNNEL_ORIG, a.tunnelOrig(), false);
+        attribution(w, AttributionNames.TUNNEL_RESP, a.tunnelResp(), false);
     }
 
-    private static void attribution(FieldWriter w, String prefix, Attribution a, boolean withClass) {
+    /** The attribution field names of one endpoint, built once rather than per flow. */
+    private record AttributionNames(String addressClass, String asn, String asOrg, String cc, String regCc) {
+        static final AttributionNames ORIG = of("orig_");
+        static final AttributionNames RESP = of("resp_");
+        static final AttributionNames TUNNEL_ORIG = of("tunnel_orig_");
+        static final AttributionNames TUNNEL_RESP = of("tunnel_resp_");
+
+        static AttributionNames of(String prefix) {
+            return new AttributionNames(prefix + "addr_class", prefix + "asn", prefix + "as_org", prefix + "cc",
+                    prefix + "reg_cc");
+        }
+    }
+
+    private static void attribution(FieldWriter w, AttributionNames names, Attribution a, boolean withClass) {
         if (a == null) {
             return;
         }
         if (withClass) {
-            w.string(prefix + "addr_class", a.addressClass().label());
+            w.string(names.addressClass(), a.addressClass().label());
         }
         if (a.asn() != null) {
-            w.number(prefix + "asn", a.asn());
+            w.number(names.asn(), a.asn());
         }
-        w.string(prefix + "as_org", a.asOrg());
-        w.string(prefix + "cc", a.country());
-        w.string(prefix + "reg_cc", a.registeredCountry());
+        w.string(names.asOrg(), a.asOrg());
+        w.string(names.cc(), a.country());
+        w.string(names.regCc(), a.registeredCountry());
     }
 
     private static void optional(FieldWriter w, String name, long v) {

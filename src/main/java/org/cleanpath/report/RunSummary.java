@@ -1,5 +1,6 @@
 package org.cleanpath.report;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,22 @@ public final class RunSummary {
         c.unsupportedLinkTypes().forEach((k, v) -> links.put(Integer.toString(k), v));
         packets.put("unsupported_link_types", links);
         return packets;
+    }
+
+    /** The attribution cache's counts, for the summary's {@code attribution_cache} key. */
+    public static Map<String, Object> cache(CacheStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lookups", s.requestCount());
+        m.put("hits", s.hitCount());
+        m.put("misses", s.missCount());
+        m.put("evictions", s.evictionCount());
+        return m;
+    }
+
+    /** One line on the attribution cache, for a terminal. */
+    public static String cacheText(CacheStats s) {
+        return String.format("attribution cache: %,d lookups, %,d hits (%.1f %%), %,d misses, %,d evictions%n",
+                s.requestCount(), s.hitCount(), 100 * s.hitRate(), s.missCount(), s.evictionCount());
     }
 
     public static String json(Map<String, Object> summary) {

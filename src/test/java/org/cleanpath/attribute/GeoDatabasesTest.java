@@ -132,25 +132,42 @@ class GeoDatabasesTest {
     }
 
     @Test
+    void damagedDataSection_failsAtOpenWhenAProbeMeetsIt() throws Exception {
+        Path file = damaged(asnFile("asn.mmdb"));
+        GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.openFiles(List.of(file)));
+        assertTrue(e.getMessage().startsWith(file + ": damaged database"), e.getMessage());
+    }
+
+    @Test
     void damagedDataSection_givesAnErrorResultNotACrash() throws Exception {
-        Path file = asnFile("asn.mmdb");
+        MmdbWriter w = MmdbWriter.builder("GeoLite2-ASN").build();
+        w.insertIpv4Range(0x09090900L, 0x090909FFL, Map.of("autonomous_system_number", MmdbValue.u32(19281),
+                "autonomous_system_organization", "Quad9"));
+        Path file = dir.resolve("quad9-asn.mmdb");
+        w.write(file);
+        damaged(file);
+
+        // The probe lookups at open miss (no data there), so the damage shows only on a hit.
+        try (GeoDatabases dbs = GeoDatabases.openFiles(List.of(file))) {
+            Attribution a = dbs.lookup(IpAddress.parse("9.9.9.9"));
+            assertNotNull(a.error());
+            assertTrue(a.error().startsWith(file + ": damaged database"), a.error());
+            assertNull(a.asn());
+            Attributor attributor = Attributor.of(dbs);
+            assertNotNull(attributor.attribute(InetAddress.getByName("9.9.9.9")).error());
+        }
+    }
+
+    /** Overwrites the data section: every data byte now claims a huge map. */
+    private static Path damaged(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         MmdbMetadata meta = MmdbMetadata.read(file);
         int dataStart = (int) (meta.nodeCount() * meta.recordSize() / 4 + 16);
         int marker = bytes.length - 1;
         while (!(bytes[marker] == (byte) 0xAB && bytes[marker + 1] == (byte) 0xCD)) marker--;
-        Arrays.fill(bytes, dataStart, marker, (byte) 0xFF); // every data byte now claims a huge map
+        Arrays.fill(bytes, dataStart, marker, (byte) 0xFF);
         Files.write(file, bytes);
-
-        // The probe lookups at open miss (no data), so the damage shows only on a hit.
-        try (GeoDatabases dbs = GeoDatabases.openFiles(List.of(file))) {
-            Attribution a = dbs.lookup(IpAddress.parse("8.8.8.8"));
-            assertNotNull(a.error());
-            assertTrue(a.error().startsWith(file + ": damaged database"), a.error());
-            assertNull(a.asn());
-            Attributor attributor = Attributor.of(dbs);
-            assertNotNull(attributor.attribute(InetAddress.getByName("8.8.8.8")).error());
-        }
+        return file;
     }
 
     @Test
@@ -167,6 +184,28 @@ class GeoDatabasesTest {
             } finally {
                 pool.shutdown();
             }
+        }
+    }
+
+    @Test
+    void attributor_answersLikeTheDatabases_whenAddressesOutnumberItsFrontTable() throws Exception {
+        try (GeoDatabases dbs = GeoDatabases.open(null)) {
+            Attributor attributor = Attributor.of(dbs, 50_000);
+            java.util.Random random = new java.util.Random(11);
+            long calls = 0, special = 0;
+            for (int round = 0; round < 2; round++) {
+                random.setSeed(11);
+                for (int i = 0; i < 150_000; i++) {
+                    IpAddress address = IpAddress.ofIpv4(random.nextInt(1 << 20) * 4099L & 0xFFFF_FFFFL);
+                    Attribution a = attributor.attribute(address.hi(), address.lo());
+                    assertEquals(dbs.lookup(address), a, "attribution of " + address.toInetAddress());
+                    calls++;
+                    if (!a.addressClass().isPublic()) special++;
+                }
+            }
+            var stats = attributor.stats();
+            assertEquals(calls - special, stats.hitCount() + stats.missCount(), "every public lookup is a hit or a miss");
+            assertTrue(stats.hitCount() > 0 && stats.missCount() > 0, stats.toString());
         }
     }
 

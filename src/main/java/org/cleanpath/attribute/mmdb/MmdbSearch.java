@@ -1,0 +1,238 @@
+package org.cleanpath.attribute.mmdb;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A MaxMind DB file's search tree and data section, read straight from a read-only mapping.
+ *
+ * <p>Hand-written for the per-flow path only, where a 2-second offline run meets some 60,000
+ * distinct addresses: MaxMind's reader answers the same lookups, but its general decoder (reflection
+ * constructors, per-lookup buffer and record objects) is several times more code for the JIT to
+ * compile and run than this walk of at most 128 nodes plus a record decoded once per data offset.
+ * Measured on the 2M-packet benchmark: see bench/RESULTS.md ("Attribution cost");
+ * {@code LookupBenchmark} compares the two. Everything else (other layouts, validation at open)
+ * still goes through MaxMind's readers, and a test checks both agree on 10,000 addresses.
+ *
+ * <p>Thread-safe: only absolute reads of the shared mapping.
+ */
+public final class MmdbSearch {
+    /** Nested maps and arrays deeper than this are taken as a damaged (cyclic) data section. */
+    private static final int MAX_DEPTH = 32;
+    private static final int DATA_SEPARATOR = 16;
+
+    private final ByteBuffer map;
+    private final long nodeCount;
+    private final int recordSize;
+    private final int ipVersion;
+    private final int dataStart;
+    private final long ipv4Start;
+
+    private MmdbSearch(ByteBuffer map, MmdbMetadata metadata) throws IOException {
+        this.map = map;
+        this.nodeCount = metadata.nodeCount();
+        this.recordSize = metadata.recordSize();
+        this.ipVersion = metadata.ipVersion();
+        if (recordSize != 24 && recordSize != 28 && recordSize != 32) {
+            throw new IOException("unsupported record size " + recordSize);
+        }
+        long treeSize = nodeCount * recordSize / 4;
+        if (treeSize + DATA_SEPARATOR > map.capacity()) {
+            throw new IOException("search tree (" + nodeCount + " nodes) larger than the file");
+        }
+        this.dataStart = (int) treeSize + DATA_SEPARATOR;
+        long node = 0;
+        if (ipVersion == 6) {
+            // IPv4 addresses live under ::/96 in an IPv6 tree; find that subtree once.
+            for (int i = 0; i < 96 && node < nodeCount; i++) node = record(node, 0);
+        }
+        this.ipv4Start = node;
+    }
+
+    /**
+     * Maps a file for searching.
+     *
+     * @throws IOException when the file cannot be mapped or its tree does not fit it
+     */
+    public static MmdbSearch open(Path file, MmdbMetadata metadata) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() > Integer.MAX_VALUE) throw new IOException("file over 2 GiB");
+            return new MmdbSearch(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()), metadata);
+        }
+    }
+
+    /**
+     * The data-section offset of the record for an address in the two-long layout (IPv4 as
+     * {@code ::ffff:a.b.c.d}, looked up in the IPv4 subtree as MaxMind's reader does), or -1 when
+     * the database has no record for it (also for IPv6 in an IPv4-only database).
+     *
+     * @throws IOException when the tree points outside the file
+     */
+    public int recordOffset(long hi, long lo) throws IOException {
+        boolean ipv4 = hi == 0 && (lo >>> 32) == 0xFFFFL;
+        long node;
+        int bits;
+        if (ipv4) {
+            node = ipv4Start;
+            bits = 32;
+        } else {
+            if (ipVersion == 4) return -1;
+            node = 0;
+            bits = 128;
+        }
+        for (int i = 0; i < bits && node < nodeCount; i++) {
+            int bit = 127 - (128 - bits) - i;
+            long word = bit >= 64 ? hi : lo;
+            node = record(node, (int) (word >>> (bit & 63)) & 1);
+        }
+        if (node == nodeCount) return -1;
+        if (node < nodeCount) throw new IOException("search tree deeper than the address");
+        long offset = node - nodeCount - DATA_SEPARATOR;
+        if (offset < 0 || dataStart + offset >= map.capacity()) {
+            throw new IOException("search tree points outside the data section (record " + node + ")");
+        }
+        return (int) offset;
+    }
+
+    private long record(long node, int side) {
+        switch (recordSize) {
+            case 24 -> {
+                int at = (int) (node * 6 + side * 3);
+                return uint(at, 3);
+            }
+            case 28 -> {
+                int at = (int) (node * 7);
+                int middle = map.get(at + 3) & 0xFF;
+                return side == 0
+                        ? ((long) (middle & 0xF0) << 20) | uint(at, 3)
+                        : ((long) (middle & 0x0F) << 24) | uint(at + 4, 3);
+            }
+            default -> {
+                int at = (int) (node * 8 + side * 4);
+                return uint(at, 4);
+            }
+        }
+    }
+
+    private long uint(int at, int length) {
+        long v = 0;
+        for (int i = 0; i < length; i++) v = (v << 8) | (map.get(at + i) & 0xFF);
+        return v;
+    }
+
+    /**
+     * Decodes the value at a data-section offset: maps as {@code Map<String, Object>}, arrays as
+     * lists, strings, unsigned integers as {@code Long} (128-bit as {@code BigInteger}), doubles,
+     * floats, booleans and byte arrays.
+     *
+     * @throws IOException when the data section is damaged there
+     */
+    public Object decode(int offset) throws IOException {
+        try {
+            return new Cursor(offset).value(0);
+        } catch (IndexOutOfBoundsException e) {
+            throw new IOException("data section ends inside the record at offset " + offset, e);
+        }
+    }
+
+    /** A read position in the data section; one per decode, so the mapping itself is never moved. */
+    private final class Cursor {
+        private int at;
+
+        Cursor(int offset) {
+            this.at = dataStart + offset;
+        }
+
+        Object value(int depth) throws IOException {
+            if (depth > MAX_DEPTH) throw new IOException("data nested deeper than " + MAX_DEPTH + " (a pointer loop?)");
+            int control = next();
+            int type = control >>> 5;
+            if (type == 1) {
+                int target = pointer(control);
+                int resume = at;
+                at = dataStart + target;
+                Object v = value(depth + 1);
+                at = resume;
+                return v;
+            }
+            if (type == 0) type = 7 + next();
+            int size = control & 0x1F;
+            if (size >= 29) {
+                size = switch (size) {
+                    case 29 -> 29 + next();
+                    case 30 -> 285 + (int) read(2);
+                    default -> 65_821 + (int) read(3);
+                };
+            }
+            return switch (type) {
+                case 2 -> {
+                    byte[] b = bytes(size);
+                    yield new String(b, StandardCharsets.UTF_8);
+                }
+                case 3 -> Double.longBitsToDouble(read(8));
+                case 4 -> bytes(size);
+                case 5, 6, 9 -> {
+                    if (size > 8) throw new IOException("integer of " + size + " bytes");
+                    yield read(size);
+                }
+                case 8 -> (long) (int) read(size);
+                case 10 -> new BigInteger(1, bytes(size));
+                case 7 -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int i = 0; i < size; i++) {
+                        if (!(value(depth + 1) instanceof String key)) throw new IOException("map key is not a string");
+                        m.put(key, value(depth + 1));
+                    }
+                    yield m;
+                }
+                case 11 -> {
+                    List<Object> l = new ArrayList<>(Math.min(size, 64));
+                    for (int i = 0; i < size; i++) l.add(value(depth + 1));
+                    yield l;
+                }
+                case 14 -> size != 0;
+                case 15 -> Float.intBitsToFloat((int) read(4));
+                default -> throw new IOException("unknown data type " + type + " at " + (at - dataStart));
+            };
+        }
+
+        private int pointer(int control) throws IOException {
+            int size = (control >>> 3) & 0x3;
+            int low = control & 0x7;
+            long p = switch (size) {
+                case 0 -> ((long) low << 8) | read(1);
+                case 1 -> (((long) low << 16) | read(2)) + 2048;
+                case 2 -> (((long) low << 24) | read(3)) + 526_336;
+                default -> read(4);
+            };
+            if (dataStart + p >= map.capacity()) throw new IOException("pointer " + p + " outside the data section");
+            return (int) p;
+        }
+
+        private int next() {
+            return map.get(at++) & 0xFF;
+        }
+
+        private long read(int n) {
+            long v = 0;
+            for (int i = 0; i < n; i++) v = (v << 8) | next();
+            return v;
+        }
+
+        private byte[] bytes(int n) {
+            byte[] b = new byte[n];
+            map.get(at, b);
+            at += n;
+            return b;
+        }
+    }
+}
