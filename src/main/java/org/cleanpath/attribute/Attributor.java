@@ -5,68 +5,93 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.net.InetAddress;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Attributes addresses through a bounded Caffeine cache in front of {@link GeoDatabases}: a
- * capture repeats the same few thousand addresses, and a cache hit costs a hash probe where a
- * lookup walks up to 128 tree nodes and decodes a record. Thread-safe.
+ * Attributes addresses, once per address rather than per flow or packet, through two caches in
+ * front of {@link GeoDatabases}. Thread-safe.
+ *
+ * <ul>
+ *   <li>A direct-mapped front table of recent addresses: a hit is one array read. A capture repeats
+ *       its addresses (on the 2M-packet benchmark 62,693 distinct addresses make 211,920 endpoint
+ *       lookups, and the table answers 62 % of them).
+ *   <li>Behind it, a bounded Caffeine cache, used when a database is read through MaxMind's readers,
+ *       whose lookups cost 5-20 us. The ASN and Country layouts are searched directly
+ *       ({@code MmdbSearch}) in about 0.4 us, less than a Caffeine probe costs in a short run: there
+ *       the cache measured 2.5 times slower than no cache over the benchmark's lookups in a fresh JVM
+ *       and took the offline pipeline from 84 % to 71 % of its speed without attribution (see
+ *       bench/RESULTS.md), so those lookups go straight to the databases.
+ * </ul>
+ * Both count hits and misses in {@link #stats()}, for the run summary and the metrics.
  */
 public final class Attributor {
-    /** Default number of cached addresses: enough for the busy hosts of a large capture. */
+    /** Default number of addresses the Caffeine cache holds. */
     public static final long DEFAULT_CACHE_SIZE = 100_000;
 
-    /** Slots of the front table (64k: about 60 % of endpoint lookups on the 2M-packet benchmark). */
+    /** Slots of the front table: 64k references (512 KiB), filled with attributions shared with the cache. */
     private static final int FRONT_BITS = 16;
+    private static final int MAINTENANCE_BATCH = 64;
 
     private final GeoDatabases databases;
     private final long cacheSize;
-    /**
-     * A direct-mapped front for the cache: a hit is one array read, where a Caffeine hit, and
-     * above all its W-TinyLFU bookkeeping on a miss, measured 0.2-1.3 us per lookup in a short run;
-     * about half the endpoint lookups of a capture repeat an address met just before. Slots hold
-     * immutable attributions, so racing threads at worst overwrite each other's entry.
-     */
+    private final boolean caffeineBehindFront;
+    /** Slots hold immutable attributions, so racing threads at worst overwrite each other's entry. */
     private final Attribution[] front = new Attribution[1 << FRONT_BITS];
     private final LongAdder frontHits = new LongAdder();
-    private final java.util.concurrent.atomic.AtomicReference<Runnable> pendingMaintenance = new java.util.concurrent.atomic.AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+    private final LongAdder directLookups = new LongAdder();
+    private final LongAdder frontReplacements = new LongAdder();
+    private final AtomicReference<Runnable> pendingMaintenance = new AtomicReference<>();
+    private final AtomicInteger cacheMisses = new AtomicInteger();
     private volatile Cache<IpAddress, Attribution> cache;
 
-    private Attributor(GeoDatabases databases, long cacheSize) {
+    private Attributor(GeoDatabases databases, long cacheSize, boolean caffeineBehindFront) {
         this.databases = Objects.requireNonNull(databases);
         this.cacheSize = cacheSize;
+        this.caffeineBehindFront = caffeineBehindFront;
+    }
+
+    /** An attributor with the default cache size; Caffeine is used when a database needs MaxMind's readers. */
+    public static Attributor of(GeoDatabases databases) {
+        return of(databases, DEFAULT_CACHE_SIZE);
+    }
+
+    public static Attributor of(GeoDatabases databases, long cacheSize) {
+        return new Attributor(databases, cacheSize, !databases.allSearched());
+    }
+
+    /** An attributor that puts the Caffeine cache behind its front table whatever the databases. */
+    public static Attributor withCaffeine(GeoDatabases databases, long cacheSize) {
+        return new Attributor(databases, cacheSize, true);
+    }
+
+    /** Whether lookups past the front table go through the Caffeine cache. */
+    public boolean usesCaffeine() {
+        return caffeineBehindFront;
     }
 
     /**
-     * The cache, built on first use: that is on the thread that writes flows, so a short offline run
-     * does not spend its packet loop's first tens of milliseconds loading Caffeine.
+     * The Caffeine cache, built on first use: that is on the thread that writes flows, so a short
+     * offline run does not spend its packet loop's first tens of milliseconds loading Caffeine.
      */
     private Cache<IpAddress, Attribution> cache() {
         Cache<IpAddress, Attribution> c = cache;
         if (c != null) return c;
         synchronized (this) {
-            if (cache == null) cache = newCache(cacheSize);
+            if (cache == null) {
+                // Caffeine's maintenance (buffer draining, eviction) is handed to pendingMaintenance
+                // and run every MAINTENANCE_BATCH misses on the calling thread: in batches rather
+                // than after every write.
+                cache = Caffeine.newBuilder()
+                        .initialCapacity((int) Math.min(cacheSize, 1 << 16))
+                        .maximumSize(cacheSize)
+                        .executor(pendingMaintenance::set)
+                        .recordStats()
+                        .build();
+            }
             return cache;
         }
-    }
-
-    private Cache<IpAddress, Attribution> newCache(long cacheSize) {
-        // Built for one entry, then widened: Caffeine initialises its frequency sketch once the cache
-        // is half full, which in a short offline run falls mid-stream and invalidates the JIT's
-        // compiled lookup path (seen as repeated deoptimisations and recompilation). Starting with a
-        // sketch in place keeps the hot path's profile stable; the sketch still grows to full size.
-        Cache<IpAddress, Attribution> cache = Caffeine.newBuilder().initialCapacity((int) Math.min(cacheSize, 1 << 16)).maximumSize(1).executor(pendingMaintenance::set).recordStats().build();
-        cache.policy().eviction().orElseThrow().setMaximum(cacheSize);
-        return cache;
-    }
-
-    public static Attributor of(GeoDatabases databases) {
-        return new Attributor(databases, DEFAULT_CACHE_SIZE);
-    }
-
-    public static Attributor of(GeoDatabases databases, long cacheSize) {
-        return new Attributor(databases, cacheSize);
     }
 
     /** Attributes an address in the two-long layout of {@code IpLayer} (IPv4 as ::ffff:a.b.c.d). */
@@ -88,21 +113,27 @@ public final class Attributor {
         return attribute(address.hi(), address.lo());
     }
 
-    /** The path past the front table, kept apart so the JIT compiles Caffeine's code once, not per caller. */
+    /** The path past the front table, kept apart so the JIT compiles it once, not into every caller. */
     private Attribution attributeAfresh(IpAddress address, int slot) {
         AddressClass addressClass = AddressClass.of(address);
         // Special addresses are classified by arithmetic; caching them would only evict real entries.
         if (!addressClass.isPublic()) return Attribution.special(address, addressClass);
-        // getIfPresent + put rather than get(key, loader): measured about twice as fast here, because
-        // a hit skips the compute path's locking; two threads missing the same key at once merely
-        // look it up twice.
-        Cache<IpAddress, Attribution> cache = cache();
-        Attribution found = cache.getIfPresent(address);
-        if (found == null) {
+        Attribution found;
+        if (caffeineBehindFront) {
+            // getIfPresent + put rather than get(key, loader): a hit skips the compute path's locking;
+            // two threads missing the same key at once merely look it up twice.
+            Cache<IpAddress, Attribution> c = cache();
+            found = c.getIfPresent(address);
+            if (found == null) {
+                found = databases.lookup(address);
+                c.put(address, found);
+                if (cacheMisses.incrementAndGet() % MAINTENANCE_BATCH == 0) runPendingMaintenance();
+            }
+        } else {
             found = databases.lookup(address);
-            cache.put(address, found);
-            if ((misses.incrementAndGet() & 63) == 0) runPendingMaintenance();
+            directLookups.increment();
         }
+        if (front[slot] != null) frontReplacements.increment();
         front[slot] = found;
         return found;
     }
@@ -117,9 +148,16 @@ public final class Attributor {
         return (int) (h >>> (64 - FRONT_BITS));
     }
 
-    /** Hit and miss counts of the cache so far (a hit in the front table counts as a hit). */
+    /**
+     * Hits and misses so far over both caches: a hit in the front table or in Caffeine is a hit, a
+     * database lookup a miss; evictions are Caffeine's plus front-table slots taken over.
+     */
     public CacheStats stats() {
-        return cache().stats().plus(CacheStats.of(frontHits.sum(), 0, 0, 0, 0, 0, 0));
+        CacheStats front = CacheStats.of(frontHits.sum(), directLookups.sum(), 0, 0, 0, frontReplacements.sum(), 0);
+        if (!caffeineBehindFront) return front;
+        Cache<IpAddress, Attribution> c = cache();
+        c.cleanUp();
+        return c.stats().plus(front);
     }
 
     public GeoDatabases databases() {

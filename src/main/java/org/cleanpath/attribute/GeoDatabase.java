@@ -151,6 +151,11 @@ public final class GeoDatabase implements Closeable {
         return kind;
     }
 
+    /** True when lookups are served by the search of the mapped file rather than MaxMind's readers. */
+    public boolean searched() {
+        return search != null;
+    }
+
     public MmdbMetadata metadata() {
         return metadata;
     }

@@ -86,6 +86,11 @@ public final class GeoDatabases implements Closeable {
         return databases;
     }
 
+    /** True when every database is searched directly (the ASN and Country layouts), none through MaxMind's readers. */
+    public boolean allSearched() {
+        return databases.stream().allMatch(GeoDatabase::searched);
+    }
+
     /** Attributes one address: classifies it, and looks public addresses up in every database. */
     public Attribution lookup(IpAddress address) {
         AddressClass addressClass = AddressClass.of(address);

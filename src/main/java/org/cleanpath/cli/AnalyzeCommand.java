@@ -97,9 +97,13 @@ final class AnalyzeCommand extends StoppableCommand {
             return Main.EXIT_ERROR;
         }
         GeoDatabases databases = GeoDatabases.open(geodb);
-        OuiRegistry registry = oui == null ? OuiRegistry.defaults() : OuiRegistry.load(oui.toArray(Path[]::new));
+        // A registry the user names is read now, so a bad file stops the run before it starts; the shipped
+        // tables are read on the judging thread when the first flow arrives, off the packet loop's start.
+        OuiRegistry userRegistry = oui == null ? null : OuiRegistry.load(oui.toArray(Path[]::new));
         Attributor attributor = Attributor.of(databases);
-        FlowJudge judge = new FlowJudge(policy, attributor, registry, CoveredVendors.defaults());
+        Policy judgedBy = policy;
+        Lazy<FlowJudge> judge = new Lazy<>(() -> new FlowJudge(judgedBy, attributor,
+                userRegistry != null ? userRegistry : OuiRegistry.defaults(), CoveredVendors.defaults()));
         AnalysisReport report = new AnalysisReport(policy, databases.databases());
         EvidenceWriter evidenceWriter = evidence == null ? null : new EvidenceWriter();
 
@@ -110,14 +114,19 @@ final class AnalyzeCommand extends StoppableCommand {
         boolean perFlow = fmt.equals("jsonl") || fmt.equals("csv");
         try (AtomicOutput out = AtomicOutput.open(output, spec.commandLine().getOut())) {
             JudgedFlowWriter lines = perFlow ? new JudgedFlowWriter(out.writer(), fmt.equals("csv")) : null;
-            try (AsyncSink<FlowRecord> sink = new AsyncSink<>("flow-judge", r -> {
-                FlowJudge.JudgedFlow j = judge.judge(r, namesOf(r));
+            // Judging and formatting run on several threads; the report and the output take the
+            // judged flows one at a time, in the order the flows ended.
+            try (AsyncSink<FlowRecord> sink = AsyncSink.ordered("flow-judge", AsyncSink.defaultThreads(), r -> {
+                FlowJudge.JudgedFlow j = judge.get().judge(r, namesOf(r));
+                return new JudgedLine(j, lines == null ? null : lines.line(j));
+            }, judged -> {
+                FlowJudge.JudgedFlow j = judged.flow();
                 report.add(j);
                 if (lines != null) {
-                    lines.accept(j);
+                    lines.write(judged.line());
                 }
                 if (evidenceWriter != null && j.verdict().status() == Verdict.Status.DIRTY) {
-                    evidenceWriter.addDirty(r);
+                    evidenceWriter.addDirty(j.flow());
                 }
             })) {
                 running = analysis = new CaptureAnalysis(flowOptions.settings(), sink, bar);
@@ -128,7 +137,7 @@ final class AnalyzeCommand extends StoppableCommand {
                 analysis.finish();
             }
             for (Neighbor n : facts.neighbors()) {
-                report.addDevice(n, judge.judge(n));
+                report.addDevice(n, judge.get().judge(n));
             }
             Progress.done(bar);
             if (fmt.equals("text")) {
@@ -166,6 +175,9 @@ final class AnalyzeCommand extends StoppableCommand {
         }
         return Main.EXIT_CLEAN;
     }
+
+    /** A judged flow and its output line (null when the format has no per-flow lines). */
+    private record JudgedLine(FlowJudge.JudgedFlow flow, String line) {}
 
     private static FlowJudge.FlowNamesSeen namesOf(FlowRecord r) {
         if (r.attachment() instanceof FlowFactsObserver.NamesState s) {

@@ -82,7 +82,8 @@ final class FlowsCommand extends StoppableCommand {
                 : r -> FlowFields.Endpoints.of(r, attributor);
         try (AtomicOutput out = AtomicOutput.open(output, spec.commandLine().getOut())) {
             FlowWriter writer = FlowWriter.create(fmt, out.writer(), attribution);
-            try (AsyncSink<FlowRecord> sink = new AsyncSink<>("flow-writer", writer)) {
+            try (AsyncSink<FlowRecord> sink = AsyncSink.ordered("flow-writer", AsyncSink.defaultThreads(),
+                    writer::line, writer::write)) {
                 running = analysis = new CaptureAnalysis(settings, r -> {
                     sink.accept(r);
                     reported.incrementAndGet();

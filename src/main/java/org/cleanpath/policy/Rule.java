@@ -17,62 +17,66 @@ public record Rule(
 
     /** The attributes that matched, as "attribute=value" evidence, or null when the rule does not match. */
     public String[] match(Subject s) {
+        // Every condition is tested before any evidence is built: a flow meets each rule of the table,
+        // and nearly all of them fail on their first condition.
         if (!appliesTo.contains(s.element())) {
             return null;
         }
-        List<String[]> hits = new ArrayList<>(2);
-        if (asns != null) {
-            if (s.asn() == null || !asns.contains(s.asn())) {
+        if (asns != null && (s.asn() == null || !asns.contains(s.asn()))) {
+            return null;
+        }
+        if (asOrg != null && (s.asOrg() == null || !asOrg.matcher(s.asOrg()).find())) {
+            return null;
+        }
+        if (countries != null && (s.country() == null || !countries.contains(s.country()))) {
+            return null;
+        }
+        if (registeredCountries != null
+                && (s.registeredCountry() == null || !registeredCountries.contains(s.registeredCountry()))) {
+            return null;
+        }
+        Cidr cidr = null;
+        if (cidrs != null) {
+            cidr = matchingCidr(s);
+            if (cidr == null) {
                 return null;
             }
+        }
+        String vendor = null;
+        if (vendors != null) {
+            vendor = matchingVendor(s);
+            if (vendor == null) {
+                return null;
+            }
+        }
+        String domain = null;
+        if (domains != null) {
+            domain = matchingDomain(s);
+            if (domain == null) {
+                return null;
+            }
+        }
+        List<String[]> hits = new ArrayList<>(2);
+        if (asns != null) {
             hits.add(new String[] {"asn", Long.toString(s.asn())});
         }
         if (asOrg != null) {
-            if (s.asOrg() == null || !asOrg.matcher(s.asOrg()).find()) {
-                return null;
-            }
             hits.add(new String[] {"as_org", s.asOrg()});
         }
         if (countries != null) {
-            if (s.country() == null || !countries.contains(s.country())) {
-                return null;
-            }
             hits.add(new String[] {"country", s.country()});
         }
         if (registeredCountries != null) {
-            if (s.registeredCountry() == null || !registeredCountries.contains(s.registeredCountry())) {
-                return null;
-            }
             hits.add(new String[] {"registered_country", s.registeredCountry()});
         }
-        if (cidrs != null) {
-            Cidr hit = null;
-            if (s.hasAddress()) {
-                for (Cidr c : cidrs) {
-                    if (c.contains(s.hi(), s.lo())) {
-                        hit = c;
-                        break;
-                    }
-                }
-            }
-            if (hit == null) {
-                return null;
-            }
-            hits.add(new String[] {"cidr", hit.text()});
+        if (cidr != null) {
+            hits.add(new String[] {"cidr", cidr.text()});
         }
-        if (vendors != null) {
-            String v = matchingVendor(s);
-            if (v == null) {
-                return null;
-            }
-            hits.add(new String[] {"vendor", v});
+        if (vendor != null) {
+            hits.add(new String[] {"vendor", vendor});
         }
-        if (domains != null) {
-            String d = matchingDomain(s);
-            if (d == null) {
-                return null;
-            }
-            hits.add(new String[] {"domain", d});
+        if (domain != null) {
+            hits.add(new String[] {"domain", domain});
         }
         String[] first = hits.get(0);
         if (hits.size() == 1) {
@@ -84,6 +88,17 @@ public record Rule(
             values.append(values.length() == 0 ? "" : "+").append(h[1]);
         }
         return new String[] {attrs.toString(), values.toString()};
+    }
+
+    private Cidr matchingCidr(Subject s) {
+        if (s.hasAddress()) {
+            for (Cidr c : cidrs) {
+                if (c.contains(s.hi(), s.lo())) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     private String matchingVendor(Subject s) {

@@ -6,8 +6,6 @@ import org.cleanpath.flow.FlowRecord;
 
 /** RFC 4180 CSV with a header line; lists are comma-joined inside a quoted cell. */
 final class CsvFlowWriter extends FlowWriter {
-    private boolean headerWritten;
-
     CsvFlowWriter(Writer out, java.util.function.Function<FlowRecord, FlowFields.Endpoints> attribution) {
         super(out, attribution);
     }
@@ -15,10 +13,6 @@ final class CsvFlowWriter extends FlowWriter {
     @Override
     protected String format(FlowRecord r, FlowFields.Endpoints endpoints) {
         StringBuilder sb = new StringBuilder(256);
-        if (!headerWritten) {
-            sb.append(String.join(",", FlowFields.COLUMNS)).append("\r\n");
-            headerWritten = true;
-        }
         Map<String, Object> m = FlowFields.map(r, endpoints);
         for (int i = 0; i < FlowFields.COLUMNS.size(); i++) {
             if (i > 0) {
@@ -27,6 +21,11 @@ final class CsvFlowWriter extends FlowWriter {
             sb.append(quote(FlowFields.cell(m.get(FlowFields.COLUMNS.get(i)))));
         }
         return sb.append("\r\n").toString();
+    }
+
+    @Override
+    protected String header() {
+        return String.join(",", FlowFields.COLUMNS) + "\r\n";
     }
 
     static String quote(String s) {

@@ -12,6 +12,7 @@ import org.cleanpath.flow.FlowRecord;
 public abstract class FlowWriter implements Consumer<FlowRecord> {
     protected final Writer out;
     private final Function<FlowRecord, FlowFields.Endpoints> attribution;
+    private boolean started;
 
     protected FlowWriter(Writer out, Function<FlowRecord, FlowFields.Endpoints> attribution) {
         this.out = out;
@@ -35,14 +36,39 @@ public abstract class FlowWriter implements Consumer<FlowRecord> {
 
     @Override
     public final void accept(FlowRecord r) {
+        write(line(r));
+    }
+
+    /** The record's output line, with its attribution; thread-safe, so several threads may format at once. */
+    public final String line(FlowRecord r) {
+        return format(r, attribution.apply(r));
+    }
+
+    /**
+     * Writes a line made by {@link #line}, after the header if it is the first; one thread at a time.
+     * Each line is written whole, in one call: output never ends mid-line.
+     */
+    public final void write(String line) {
         try {
-            // Each record is formatted whole, then written in one call: output never ends mid-line.
-            out.write(format(r, attribution.apply(r)));
+            if (!started) {
+                String header = header();
+                if (header != null) {
+                    out.write(header);
+                }
+                started = true;
+            }
+            out.write(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A header written before the first line, or null. */
+    protected String header() {
+        return null;
+    }
+
+    /** Formats one record; must be thread-safe. */
     protected abstract String format(FlowRecord r, FlowFields.Endpoints endpoints);
 
     public void flush() throws IOException {

@@ -18,6 +18,7 @@ public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
     private static final List<String> VERDICT_COLUMNS = List.of("verdict", "rule", "action", "reason", "element",
             "subject", "matched", "value", "evidence", "names", "next_hop_l2_addr", "next_hop_vendor");
 
+    private static final List<String> CSV_COLUMNS = csvColumns();
     private final Writer out;
     private final boolean csv;
     private boolean headerWritten;
@@ -52,11 +53,31 @@ public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
 
     @Override
     public void accept(JudgedFlow j) {
+        write(line(j));
+    }
+
+    /** The flow's output line; thread-safe, so several threads may format at once. */
+    public String line(JudgedFlow j) {
+        return csv ? csvLine(j) : jsonLine(j);
+    }
+
+    /** Writes a line made by {@link #line}, after the CSV header if it is the first; one thread at a time. */
+    public void write(String line) {
         try {
-            out.write(csv ? csvLine(j) : jsonLine(j));
+            if (csv && !headerWritten) {
+                out.write(String.join(",", CSV_COLUMNS) + "\r\n");
+            }
+            headerWritten = true;
+            out.write(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> csvColumns() {
+        List<String> columns = new ArrayList<>(FlowFields.COLUMNS);
+        columns.addAll(VERDICT_COLUMNS);
+        return columns;
     }
 
     /** The flow and its verdict as one JSON object line. */
@@ -69,14 +90,9 @@ public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
         return sb.append('\n').toString();
     }
 
-    private String csvLine(JudgedFlow j) {
+    private static String csvLine(JudgedFlow j) {
         StringBuilder sb = new StringBuilder(600);
-        List<String> columns = new ArrayList<>(FlowFields.COLUMNS);
-        columns.addAll(VERDICT_COLUMNS);
-        if (!headerWritten) {
-            sb.append(String.join(",", columns)).append("\r\n");
-            headerWritten = true;
-        }
+        List<String> columns = CSV_COLUMNS;
         Map<String, Object> m = FlowFields.map(j.flow(), endpoints(j));
         writeVerdict(j, new MapFieldWriter(m));
         for (int i = 0; i < columns.size(); i++) {

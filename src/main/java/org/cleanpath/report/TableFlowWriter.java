@@ -7,7 +7,6 @@ import org.cleanpath.flow.FlowRecord;
 /** A fixed-width table for people: the columns an analyst scans first. */
 final class TableFlowWriter extends FlowWriter {
     private static final String ROW = "%-17s %-5s %-41s %-41s %-5s %9s %9s %12s %12s %s%n";
-    private boolean headerWritten;
 
     TableFlowWriter(Writer out, java.util.function.Function<FlowRecord, FlowFields.Endpoints> attribution) {
         super(out, attribution);
@@ -16,11 +15,6 @@ final class TableFlowWriter extends FlowWriter {
     @Override
     protected String format(FlowRecord r, FlowFields.Endpoints endpoints) {
         StringBuilder sb = new StringBuilder(200);
-        if (!headerWritten) {
-            sb.append(String.format(ROW, "ts", "proto", "orig", "resp", "state", "orig_pkts", "resp_pkts",
-                    "orig_bytes", "resp_bytes", "tunnel/vlan"));
-            headerWritten = true;
-        }
         Map<String, Object> m = FlowFields.map(r, endpoints);
         String tunnel = "";
         if (m.containsKey("tunnel_type")) {
@@ -36,6 +30,12 @@ final class TableFlowWriter extends FlowWriter {
                 endpoint((String) m.get("id.orig_h"), r.origPort()), endpoint((String) m.get("id.resp_h"), r.respPort()),
                 m.get("conn_state"), r.origPackets(), r.respPackets(), r.origBytes(), r.respBytes(), tunnel));
         return sb.toString();
+    }
+
+    @Override
+    protected String header() {
+        return String.format(ROW, "ts", "proto", "orig", "resp", "state", "orig_pkts", "resp_pkts",
+                "orig_bytes", "resp_bytes", "tunnel/vlan");
     }
 
     private static String endpoint(String host, int port) {

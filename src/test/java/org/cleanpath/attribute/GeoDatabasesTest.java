@@ -170,10 +170,11 @@ class GeoDatabasesTest {
         return file;
     }
 
-    @Test
-    void attributor_givesTheSameAnswersFromManyThreads() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void attributor_givesTheSameAnswersFromManyThreads(boolean caffeine) throws Exception {
         try (GeoDatabases dbs = GeoDatabases.open(null)) {
-            Attributor attributor = Attributor.of(dbs, 1000);
+            Attributor attributor = caffeine ? Attributor.withCaffeine(dbs, 1000) : Attributor.of(dbs, 1000);
             List<IpAddress> addresses = new java.util.Random(7).longs(4000, 0, 1L << 32).mapToObj(IpAddress::ofIpv4).toList();
             List<Attribution> serial = addresses.stream().map(dbs::lookup).toList();
             var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -187,10 +188,11 @@ class GeoDatabasesTest {
         }
     }
 
-    @Test
-    void attributor_answersLikeTheDatabases_whenAddressesOutnumberItsFrontTable() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void attributor_answersLikeTheDatabases_whenAddressesOutnumberItsCaches(boolean caffeine) throws Exception {
         try (GeoDatabases dbs = GeoDatabases.open(null)) {
-            Attributor attributor = Attributor.of(dbs, 50_000);
+            Attributor attributor = caffeine ? Attributor.withCaffeine(dbs, 50_000) : Attributor.of(dbs, 50_000);
             java.util.Random random = new java.util.Random(11);
             long calls = 0, special = 0;
             for (int round = 0; round < 2; round++) {
@@ -206,6 +208,30 @@ class GeoDatabasesTest {
             var stats = attributor.stats();
             assertEquals(calls - special, stats.hitCount() + stats.missCount(), "every public lookup is a hit or a miss");
             assertTrue(stats.hitCount() > 0 && stats.missCount() > 0, stats.toString());
+            assertTrue(stats.evictionCount() > 0, "150,000 addresses do not all fit: " + stats);
+        }
+    }
+
+    @Test
+    void attributor_putsCaffeineBehindItsFrontTable_whenADatabaseNeedsMaxMindsReaders() throws Exception {
+        asnFile("a-asn.mmdb");
+        flatCountryFile("b-country.mmdb");
+        try (GeoDatabases searched = GeoDatabases.openFiles(List.of(dir.resolve("a-asn.mmdb")));
+             GeoDatabases mixed = GeoDatabases.openDirectory(dir)) {
+            assertTrue(searched.allSearched());
+            assertTrue(!Attributor.of(searched).usesCaffeine(), "searched layouts need no cache behind the front table");
+            assertTrue(!mixed.allSearched());
+            Attributor attributor = Attributor.of(mixed, 100);
+            assertTrue(attributor.usesCaffeine());
+            // Two addresses in one slot of the front table cannot be arranged from outside, so fill
+            // the table past its size: the Caffeine cache then answers what the front table lost.
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < 256; i++) attributor.attribute(IpAddress.ofIpv4(GOOGLE_DNS + i));
+            }
+            var stats = attributor.stats();
+            assertEquals(256, stats.missCount(), "each address looked up once: " + stats);
+            assertEquals(256, stats.hitCount(), stats.toString());
+            assertEquals("US", attributor.attribute(IpAddress.parse("8.8.8.8")).country());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cleanpath.flow.IpText;
 
 /**
@@ -19,7 +20,7 @@ import org.cleanpath.flow.IpText;
  * {@code maximumAddresses} addresses and {@link #MAX_NAMES_PER_ADDRESS} names per address.
  *
  * <p>Not for the per-packet path of every packet: call {@link #add(DnsMessage)} for DNS responses
- * and {@link #namesFor(long, long)} once per new flow.
+ * and {@link #namesFor(long, long)} once per new flow. Written by one thread (the packet loop's).
  */
 public final class NameCache {
     public static final int MAX_NAMES_PER_ADDRESS = 16;
@@ -36,6 +37,17 @@ public final class NameCache {
     private final long minTtlNanos;
     private final long maxTtlNanos;
     private final Cache<Address, List<Named>> cache;
+    /**
+     * One bit per address hash, set for every address an answer named: most new flows go to
+     * addresses no DNS answer in the capture named, and this answers them with one array read
+     * instead of a Caffeine probe on the packet loop. Bits are never cleared; a set bit merely
+     * sends the probe on to the cache.
+     */
+    private static final int MAINTENANCE_BATCH = 64;
+    private final AtomicReference<Runnable> pendingMaintenance = new AtomicReference<>();
+    private int addsSinceMaintenance;
+    private final long[] answered = new long[1 << (ANSWERED_BITS - 6)];
+    private static final int ANSWERED_BITS = 20;
 
     /** A cache with the default size and TTL clamp on its own packet clock. */
     public NameCache() {
@@ -48,8 +60,10 @@ public final class NameCache {
         this.maxTtlNanos = Math.max(minTtlNanos, maxTtl.toNanos());
         this.cache = Caffeine.newBuilder()
                 .ticker(ticker)
-                // Maintenance on the caller's thread: results do not depend on a pool's timing.
-                .executor(Runnable::run)
+                // Maintenance on the caller's thread, batched every MAINTENANCE_BATCH answers: results
+                // do not depend on a pool's timing, and the packet loop does not run Caffeine's
+                // bookkeeping after each write.
+                .executor(pendingMaintenance::set)
                 .maximumSize(maximumAddresses)
                 .expireAfter(new Expiry<Address, List<Named>>() {
                     @Override
@@ -102,6 +116,13 @@ public final class NameCache {
         long now = ticker.read();
         long ttl = Math.min(maxTtlNanos, Math.max(minTtlNanos, Math.min(ttlSeconds, Long.MAX_VALUE / 1_000_000_000L) * 1_000_000_000L));
         long expiresAt = now + ttl;
+        int bit = answeredBit(hi, lo);
+        answered[bit >>> 6] |= 1L << bit;
+        if (++addsSinceMaintenance >= MAINTENANCE_BATCH) {
+            addsSinceMaintenance = 0;
+            Runnable task = pendingMaintenance.getAndSet(null);
+            if (task != null) task.run();
+        }
         cache.asMap().compute(new Address(hi, lo), (k, old) -> {
             List<Named> merged = new ArrayList<>(names.size() + (old == null ? 0 : old.size()));
             for (String n : names) {
@@ -122,6 +143,10 @@ public final class NameCache {
 
     /** The names that resolved to the address and have not expired in packet time, most recent first. */
     public List<String> namesFor(long hi, long lo) {
+        int bit = answeredBit(hi, lo);
+        if ((answered[bit >>> 6] & (1L << bit)) == 0) {
+            return List.of();
+        }
         List<Named> named = cache.getIfPresent(new Address(hi, lo));
         if (named == null) {
             return List.of();
@@ -138,11 +163,13 @@ public final class NameCache {
 
     /** Addresses currently held (an estimate, as Caffeine's). */
     public long size() {
+        cache.cleanUp();
         return cache.estimatedSize();
     }
 
     /** A copy of the live entries, address text to names, for reports and tests. */
     public Map<String, List<String>> snapshot() {
+        cache.cleanUp();
         Map<String, List<String>> out = new TreeMap<>();
         cache.asMap().forEach((k, v) -> {
             List<String> names = namesFor(k.hi(), k.lo());
@@ -151,6 +178,11 @@ public final class NameCache {
             }
         });
         return out;
+    }
+
+    private static int answeredBit(long hi, long lo) {
+        long h = (hi * 0x9E37_79B9_7F4A_7C15L ^ lo) * 0xC2B2_AE3D_27D4_EB4FL;
+        return (int) (h >>> (64 - ANSWERED_BITS));
     }
 
     private static int indexOf(List<Named> list, String name) {
