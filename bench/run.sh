@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Whole-process benchmark: `cleanpath flows` against `tcpdump -r F -w /dev/null` on the 2M-packet
-# benchmark capture (pcap and pcapng), measured side by side in one run.
+# Whole-process benchmark: `cleanpath flows` (without and with attribution) and `cleanpath analyze`
+# against `tcpdump -r F -w /dev/null` on the 2M-packet benchmark capture (pcap and pcapng).
 #
-#   bench/run.sh [RUNS]      (default 5 runs per command; prints a Markdown table)
+#   bench/run.sh [RUNS]      (default 5 runs per command; prints Markdown tables)
 #
 # The capture comes from the deterministic generator in ../shared/bench/gen_pcap.py and is written to
 # bench/work/ (ignored by git; about 2 GB for both forms). Set BENCH_DIR to put it elsewhere.
+#
+# Timed runs are interleaved (run 1 of every command, then run 2, ...), so a change in the machine's
+# load during the benchmark spreads over all rows instead of skewing one; they are timed by
+# /usr/bin/time alone. Anonymous RSS needs /proc sampled every few milliseconds, which costs CPU on
+# a 2-core machine, so it comes from one extra, untimed run per command.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
@@ -26,52 +31,54 @@ done
 jar="$here/target/cleanpath.jar"
 java_opts=(-Xmx256m -XX:+UseSerialGC)  # as the ./cleanpath launcher
 
-# Runs a command once; prints "wall_s cpu_s max_rss_mib max_anon_rss_mib" (anon = RSS minus file-backed
-# pages such as the capture's own mapped pages), sampling /proc every 5 ms.
-measure() {
-  local start end pid anon=0 rss=0 a r
-  start=$(date +%s.%N)
+# Peak anonymous RSS (MiB) of one run: RSS minus file-backed pages such as the capture's mapped pages.
+peak_anon() {
+  local pid anon=0 a
   "$@" >/dev/null 2>"$work/last.stderr" &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
-    if read -r a r < <(awk '/^RssAnon:/{a=$2} /^VmRSS:/{r=$2} END{print a+0, r+0}' "/proc/$pid/status" 2>/dev/null); then
-      (( a > anon )) && anon=$a
-      (( r > rss )) && rss=$r
-    fi
+    a=$(awk '/^RssAnon:/{print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    (( ${a:-0} > anon )) && anon=${a:-0}
     sleep 0.005
   done
   wait "$pid" || true
-  end=$(date +%s.%N)
-  local cpu
-  cpu=$(awk '{print ($14+$15)/100}' "/proc/$pid/stat" 2>/dev/null || echo "?")
-  echo "$(echo "$end - $start" | bc -l) $((rss / 1024)) $((anon / 1024))"
+  echo $((anon / 1024))
 }
 
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-row() {
-  local name="$1"; shift
-  local walls=() rsss=() anons=() out
-  "$@" >/dev/null 2>&1 || true   # warm the page cache and the file system
-  for ((i = 0; i < runs; i++)); do
-    read -r w r a < <(measure "$@")
-    walls+=("$w"); rsss+=("$r"); anons+=("$a")
-  done
-  local mw maxr maxa
-  mw=$(printf '%s\n' "${walls[@]}" | median)
-  maxr=$(printf '%s\n' "${rsss[@]}" | sort -n | tail -1)
-  maxa=$(printf '%s\n' "${anons[@]}" | sort -n | tail -1)
-  printf '| %s | %.3f | %s | %s | %s | %s |\n' "$name" "$mw" \
-    "$(printf '%.2f ' "${walls[@]}")" "$(awk -v w="$mw" 'BEGIN{printf "%.2f", 2000000/w/1e6}')" "$maxr" "$maxa"
-}
-
-echo "| command | median wall s | all runs (s) | M packets/s | peak RSS MiB | peak anon RSS MiB |"
-echo "|---|---:|---|---:|---:|---:|"
 for fmt in pcap pcapng; do
   f="$work/t2m.$fmt"
-  row "tcpdump -r t2m.$fmt -w /dev/null" tcpdump -r "$f" -w /dev/null
-  row "cleanpath flows t2m.$fmt --format jsonl -o /dev/null --no-attribution" java "${java_opts[@]}" -jar "$jar" flows "$f" --format jsonl -o /dev/null --no-attribution
-  row "cleanpath flows t2m.$fmt --format jsonl -o /dev/null" java "${java_opts[@]}" -jar "$jar" flows "$f" --format jsonl -o /dev/null
-  row "cleanpath analyze t2m.$fmt --format jsonl -o /dev/null" java "${java_opts[@]}" -jar "$jar" analyze "$f" --format jsonl -o /dev/null
+  names=("tcpdump -r t2m.$fmt -w /dev/null"
+         "cleanpath flows t2m.$fmt --format jsonl -o /dev/null --no-attribution"
+         "cleanpath flows t2m.$fmt --format jsonl -o /dev/null"
+         "cleanpath analyze t2m.$fmt --format jsonl -o /dev/null")
+  cmds=("tcpdump -r $f -w /dev/null"
+        "java ${java_opts[*]} -jar $jar flows $f --format jsonl -o /dev/null --no-attribution"
+        "java ${java_opts[*]} -jar $jar flows $f --format jsonl -o /dev/null"
+        "java ${java_opts[*]} -jar $jar analyze $f --format jsonl -o /dev/null")
+  declare -A walls=() users=() rss=()
+  for c in "${!cmds[@]}"; do ${cmds[$c]} >/dev/null 2>&1 || true; done   # warm the page cache
+  for ((i = 0; i < runs; i++)); do
+    for c in "${!cmds[@]}"; do
+      /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" ${cmds[$c]} >/dev/null 2>"$work/last.stderr" || true
+      read -r w u s m < <(tail -1 "$work/time.txt")
+      walls[$c]+="$w "; users[$c]+="$(echo "$u + $s" | bc) "
+      (( m > ${rss[$c]:-0} )) && rss[$c]=$m
+    done
+  done
+  echo
+  echo "| command | median wall s | all runs (s) | M packets/s | median CPU s | peak RSS MiB | peak anon RSS MiB |"
+  echo "|---|---:|---|---:|---:|---:|---:|"
+  declare -A med=()
+  for c in "${!cmds[@]}"; do
+    med[$c]=$(printf '%s\n' ${walls[$c]} | median)
+    anon=$(peak_anon ${cmds[$c]})
+    printf '| %s | %.3f | %s | %.2f | %.2f | %d | %d |\n' "${names[$c]}" "${med[$c]}" "${walls[$c]}" \
+      "$(echo "2 / ${med[$c]}" | bc -l)" "$(printf '%s\n' ${users[$c]} | median)" $(( ${rss[$c]} / 1024 )) "$anon"
+  done
+  printf '\n%s: flows with attribution keeps %.0f %% of the packets/s without; analyze keeps %.0f %% of flows.\n' \
+    "$fmt" "$(echo "100 * ${med[1]} / ${med[2]}" | bc -l)" "$(echo "100 * ${med[2]} / ${med[3]}" | bc -l)"
+  unset walls users rss med
 done
 grep -E 'flows:|packets:' "$work/last.stderr" >&2 || true

@@ -10,19 +10,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Attributes addresses, once per address rather than per flow or packet, through two caches in
- * front of {@link GeoDatabases}. Thread-safe.
+ * Attributes addresses, once per address rather than per flow or packet, through caches in front of
+ * {@link GeoDatabases}. Thread-safe.
  *
  * <ul>
  *   <li>A direct-mapped front table of recent addresses: a hit is one array read. A capture repeats
  *       its addresses (on the 2M-packet benchmark 62,693 distinct addresses make 211,920 endpoint
  *       lookups, and the table answers 62 % of them).
- *   <li>Behind it, a bounded Caffeine cache, used when a database is read through MaxMind's readers,
- *       whose lookups cost 5-20 us. The ASN and Country layouts are searched directly
- *       ({@code MmdbSearch}) in about 0.4 us, less than a Caffeine probe costs in a short run: there
- *       the cache measured 2.5 times slower than no cache over the benchmark's lookups in a fresh JVM
- *       and took the offline pipeline from 84 % to 71 % of its speed without attribution (see
- *       bench/RESULTS.md), so those lookups go straight to the databases.
+ *   <li>Behind it, optionally, a bounded Caffeine cache. It is always there when a database is read
+ *       through MaxMind's readers, whose lookups cost 5-20 us. The ASN and Country layouts are
+ *       searched directly ({@code MmdbSearch}, about 1 us, bound by memory latency); for them the
+ *       Caffeine tier pays in a long run whose working set fits it (warm, 8.9 M lookups/s against
+ *       3.3 M with the front table alone, bench/attribution.md), so {@code monitor} uses it, but in a
+ *       two-second offline run it is cold: it made the benchmark's lookups 2.5 times slower and took
+ *       the offline pipeline from 84 % to 71 % of its speed without attribution. {@link #of} leaves it
+ *       out there; {@link #withCaffeine} puts it in.
  * </ul>
  * Both count hits and misses in {@link #stats()}, for the run summary and the metrics.
  */
@@ -37,8 +39,23 @@ public final class Attributor {
     private final GeoDatabases databases;
     private final long cacheSize;
     private final boolean caffeineBehindFront;
-    /** Slots hold immutable attributions, so racing threads at worst overwrite each other's entry. */
-    private final Attribution[] front = new Attribution[1 << FRONT_BITS];
+    /**
+     * Slots hold immutable entries, so racing threads at worst overwrite each other's entry. An
+     * entry carries its address's two longs, so a probe reads one object, not three.
+     */
+    private final FrontEntry[] front = new FrontEntry[1 << FRONT_BITS];
+
+    private static final class FrontEntry {
+        final long hi;
+        final long lo;
+        final Attribution attribution;
+
+        FrontEntry(long hi, long lo, Attribution attribution) {
+            this.hi = hi;
+            this.lo = lo;
+            this.attribution = attribution;
+        }
+    }
     private final LongAdder frontHits = new LongAdder();
     private final LongAdder directLookups = new LongAdder();
     private final LongAdder frontReplacements = new LongAdder();
@@ -97,10 +114,10 @@ public final class Attributor {
     /** Attributes an address in the two-long layout of {@code IpLayer} (IPv4 as ::ffff:a.b.c.d). */
     public Attribution attribute(long hi, long lo) {
         int slot = frontSlot(hi, lo);
-        Attribution recent = front[slot];
-        if (recent != null && recent.address().hi() == hi && recent.address().lo() == lo) {
+        FrontEntry recent = front[slot];
+        if (recent != null && recent.hi == hi && recent.lo == lo) {
             frontHits.increment();
-            return recent;
+            return recent.attribution;
         }
         return attributeAfresh(new IpAddress(hi, lo), slot);
     }
@@ -134,7 +151,7 @@ public final class Attributor {
             directLookups.increment();
         }
         if (front[slot] != null) frontReplacements.increment();
-        front[slot] = found;
+        front[slot] = new FrontEntry(address.hi(), address.lo(), found);
         return found;
     }
 

@@ -31,7 +31,8 @@ import org.cleanpath.attribute.mmdb.MmdbSearch;
  */
 public final class GeoDatabase implements Closeable {
     /** Decoded records kept per database: ample for the distinct AS and country records a capture meets. */
-    private static final int RECORD_CACHE_BITS = 14;
+    /** Decoded-record slots: 64k, as a capture of a few million packets meets tens of thousands of AS records. */
+    private static final int RECORD_CACHE_BITS = 16;
     private static final int RECORD_CACHE = 1 << RECORD_CACHE_BITS;
 
     /** Which reader serves the file. */

@@ -52,6 +52,9 @@ public final class FlowJudge {
 
         /** Every name that identifies the responder, most specific first. */
         public List<String> respNames() {
+            if (observed == ObservedNames.NONE && respDnsNames.isEmpty()) {
+                return List.of(); // most flows: no name seen, nothing to merge
+            }
             Set<String> all = new LinkedHashSet<>();
             observed.sni().ifPresent(all::add);
             observed.quicSni().ifPresent(all::add);

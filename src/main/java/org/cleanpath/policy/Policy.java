@@ -25,8 +25,11 @@ public record Policy(
 
     /** The verdict for a flow (or device) described by its subjects. */
     public Verdict evaluate(List<Subject> subjects) {
-        for (Rule r : rules) {
-            for (Subject s : subjects) {
+        // Indexed loops: this runs for every rule and subject of every flow.
+        for (int ri = 0; ri < rules.size(); ri++) {
+            Rule r = rules.get(ri);
+            for (int si = 0; si < subjects.size(); si++) {
+                Subject s = subjects.get(si);
                 String[] m = r.match(s);
                 if (m != null) {
                     Verdict.Status status = r.action() == Action.DENY ? Verdict.Status.DIRTY : Verdict.Status.CLEAN;

@@ -115,7 +115,9 @@ public record Rule(
     }
 
     private String matchingDomain(Subject s) {
-        for (String name : s.names()) {
+        List<String> names = s.names();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
             for (DomainPattern d : domains) {
                 if (d.matches(name)) {
                     return name;

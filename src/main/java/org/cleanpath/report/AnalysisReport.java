@@ -82,7 +82,14 @@ public final class AnalysisReport {
     private final Map<String, Finding> warnings = new LinkedHashMap<>();
     private final Map<String, Finding> unverified = new LinkedHashMap<>();
     private final Map<String, Traffic> byCountry = new LinkedHashMap<>();
-    private final Map<String, Traffic> byAsn = new LinkedHashMap<>();
+    /** Keyed by AS number and organization (or neither, for "unknown"); the label is built once per AS. */
+    private final Map<AsKey, Traffic> byAsn = new LinkedHashMap<>();
+
+    private record AsKey(Long asn, String org) {
+        String label() {
+            return asn == null ? "unknown" : "AS" + asn + (org == null ? "" : " " + org);
+        }
+    }
     private final List<Device> devices = new ArrayList<>();
     private final long[] flowsBy = new long[Verdict.Status.values().length];
     private final long[] bytesBy = new long[Verdict.Status.values().length];
@@ -96,7 +103,9 @@ public final class AnalysisReport {
         Verdict v = f.verdict();
         flowsBy[v.status().ordinal()]++;
         bytesBy[v.status().ordinal()] += f.bytes();
-        String key = v.ruleId() + "|" + v.element() + "|" + v.subject();
+        // Clean flows (most of them) are only counted: no finding key to build.
+        boolean finding = v.status() != Verdict.Status.CLEAN || v.action() == Action.WARN;
+        String key = finding ? v.ruleId() + "|" + v.element() + "|" + v.subject() : null;
         if (v.status() == Verdict.Status.DIRTY) {
             violations.computeIfAbsent(key, k -> new Finding(v)).add(f);
         } else if (v.status() == Verdict.Status.UNVERIFIED) {
@@ -110,8 +119,8 @@ public final class AnalysisReport {
             Traffic t = byCountry.computeIfAbsent(cc, Traffic::new);
             t.flows++;
             t.bytes += f.bytes();
-            String as = remote.asn() == null ? "unknown" : "AS" + remote.asn() + (remote.asOrg() == null ? "" : " " + remote.asOrg());
-            Traffic a = byAsn.computeIfAbsent(as, Traffic::new);
+            AsKey as = remote.asn() == null ? new AsKey(null, null) : new AsKey(remote.asn(), remote.asOrg());
+            Traffic a = byAsn.computeIfAbsent(as, k -> new Traffic(k.label()));
             a.flows++;
             a.bytes += f.bytes();
         }
@@ -162,7 +171,7 @@ public final class AnalysisReport {
         return l;
     }
 
-    private static List<Traffic> top(Map<String, Traffic> m) {
+    private static List<Traffic> top(Map<?, Traffic> m) {
         List<Traffic> l = new ArrayList<>(m.values());
         l.sort(Comparator.comparingLong((Traffic x) -> -x.bytes));
         return l.subList(0, Math.min(TOP, l.size()));
@@ -272,7 +281,7 @@ public final class AnalysisReport {
         return out;
     }
 
-    private static List<Object> traffic(Map<String, Traffic> m, String labelName) {
+    private static List<Object> traffic(Map<?, Traffic> m, String labelName) {
         List<Object> out = new ArrayList<>();
         for (Traffic t : top(m)) {
             Map<String, Object> x = new LinkedHashMap<>();

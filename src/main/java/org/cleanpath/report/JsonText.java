@@ -8,6 +8,7 @@ import java.util.List;
  * this one well under 1 us.
  */
 final class JsonText implements FieldWriter {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final StringBuilder sb;
     private boolean first = true;
 
@@ -100,8 +101,11 @@ final class JsonText implements FieldWriter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c > 0xFF) {
+                        // Characters past Latin-1 are escaped: valid JSON, and the reused builder
+                        // then never switches to two bytes per character for the lines after.
+                        sb.append("\\u").append(HEX[c >>> 12]).append(HEX[(c >>> 8) & 0xF])
+                                .append(HEX[(c >>> 4) & 0xF]).append(HEX[c & 0xF]);
                     } else {
                         sb.append(c);
                     }
@@ -112,6 +116,6 @@ final class JsonText implements FieldWriter {
     }
 
     private static boolean needsNoEscape(char c) {
-        return c >= 0x20 && c != '"' && c != '\\' && c < 0x2028;
+        return c >= 0x20 && c != '"' && c != '\\' && c <= 0xFF;
     }
 }
