@@ -124,6 +124,22 @@ class AnalyzeCommandTest {
         for (String field : List.of("rule", "reason", "element", "asn", "country", "vendor", "domain", "flows", "bytes", "examples")) {
             assertTrue(v.has(field), field);
         }
+        // Every public endpoint lookup is a cache hit or a miss, and the demo repeats some addresses.
+        JsonNode cache = j.get("attribution_cache");
+        assertEquals(cache.get("lookups").asLong(), cache.get("hits").asLong() + cache.get("misses").asLong());
+        assertTrue(cache.get("hits").asLong() > 0 && cache.get("misses").asLong() > 0, cache.toString());
+    }
+
+    @Test
+    void flowsSummaryCountsTheAttributionCache() throws IOException {
+        Path summary = tmp.resolve("summary.json");
+        Run r = run("flows", DIRTY_DEMO.toString(), "--format", "jsonl", "-o", tmp.resolve("f.jsonl").toString(),
+                "--summary-json", summary.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("attribution cache: "), r.err());
+        JsonNode cache = JSON.readTree(summary.toFile()).get("attribution_cache");
+        assertEquals(cache.get("lookups").asLong(), cache.get("hits").asLong() + cache.get("misses").asLong());
+        assertTrue(cache.get("misses").asLong() > 0, cache.toString());
     }
 
     @Test
