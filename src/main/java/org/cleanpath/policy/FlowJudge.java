@@ -17,7 +17,6 @@ import org.cleanpath.attribute.vendor.NeighborVendors;
 import org.cleanpath.attribute.vendor.OuiRegistry;
 import org.cleanpath.attribute.vendor.Vendor;
 import org.cleanpath.flow.FlowRecord;
-import org.cleanpath.flow.IpText;
 
 /**
  * Turns a finished flow into what the trust table looks at (its remote and local endpoints, the
@@ -143,7 +142,7 @@ public final class FlowJudge {
         boolean internal = policy.isInternal(hi, lo);
         String cls = internal ? "internal" : a.addressClass().label();
         // Internal networks override attribution: the facility's own addresses are never "foreign".
-        return Subject.endpoint(element, IpText.format(hi, lo), hi, lo,
+        return Subject.endpoint(element, null, hi, lo,
                 internal ? null : a.asn(), internal ? null : a.asOrg(), internal ? null : a.country(),
                 internal ? null : a.registeredCountry(), cls, names);
     }

@@ -1,6 +1,7 @@
 package org.cleanpath.policy;
 
 import java.util.List;
+import org.cleanpath.flow.IpText;
 
 /**
  * One thing a rule can look at: an endpoint of a flow (with its attribution and the names seen for
@@ -28,6 +29,16 @@ public record Subject(
     /** A device: MAC address text, its registered vendor and the covered entity it belongs to (if any). */
     public static Subject device(Element element, String mac, String vendor, String entity, List<String> names) {
         return new Subject(element, mac, 0, 0, false, null, null, null, null, null, names, vendor, entity);
+    }
+
+    /**
+     * The subject's text: the address of an endpoint, the MAC (and name) of a device. An endpoint
+     * built without one gets its address formatted here, on demand: most flows match no rule and
+     * never show their subjects, so formatting two to four addresses per flow up front was waste.
+     */
+    @Override
+    public String label() {
+        return label != null || !hasAddress ? label : IpText.format(hi, lo);
     }
 
     /** Whether attribution says anything about this endpoint (fail-closed policies need it). */
