@@ -39,6 +39,7 @@ final class FlowTable {
     private static final int ROW = 20;
 
     private final int maxFlows;
+    private final int maxFlowsAsked;
     private final long[] timeoutNanos = new long[LISTS];
     private final Consumer<FlowRecord> sink;
 
@@ -69,7 +70,17 @@ final class FlowTable {
     /** Whether the last {@link #track} call created the flow. */
     boolean lastCreated;
 
+    /** The cap in force: --max-flows, or fewer when half the heap cannot hold that many. */
+    int maxFlows() {
+        return maxFlows;
+    }
+
+    int maxFlowsAsked() {
+        return maxFlowsAsked;
+    }
+
     FlowTable(FlowSettings settings, Consumer<FlowRecord> sink) {
+        this.maxFlowsAsked = settings.maxFlows();
         this.maxFlows = Math.min(settings.maxFlows(), flowsThatFit(Runtime.getRuntime().maxMemory()));
         this.sink = sink;
         timeoutNanos[LIST_TCP] = settings.tcpTimeout().toNanos();

@@ -139,9 +139,19 @@ public final class FlowTracker {
     }
 
     public FlowCounters counters() {
-        return new FlowCounters(table.created, table.expired, table.evicted, table.reused, table.size());
+        return new FlowCounters(table.created, table.expired, table.evicted, table.reused, table.size(),
+                table.maxFlows(), table.maxFlowsAsked());
     }
 
-    /** Flow table counters for the summary. */
-    public record FlowCounters(long created, long expired, long evicted, long reused, int open) {}
+    /**
+     * Flow table counters for the summary. {@code maxFlows} is the table's cap in force, which is
+     * below {@code maxFlowsAsked} when the heap could not hold the cap asked for.
+     */
+    public record FlowCounters(long created, long expired, long evicted, long reused, int open,
+                               int maxFlows, int maxFlowsAsked) {
+        /** True when flows were evicted early because the heap, not --max-flows, set the cap. */
+        public boolean capLoweredByHeap() {
+            return evicted > 0 && maxFlows < maxFlowsAsked;
+        }
+    }
 }

@@ -22,6 +22,7 @@ public final class RunSummary {
         flows.put("expired", f.expired());
         flows.put("evicted", f.evicted());
         flows.put("port_reuse", f.reused());
+        flows.put("max_flows", f.maxFlows());
         m.put("flows", flows);
         if (c.read() > 0) {
             m.put("first_ts", FlowFields.seconds(c.firstNanos()));
@@ -80,6 +81,11 @@ public final class RunSummary {
         sb.append(String.format("bytes: %,d captured, %,d on the wire%n", c.capturedBytes(), c.wireBytes()));
         sb.append(String.format("flows: %,d reported (%,d ended by idle or close timeout, %,d evicted from a full table, %,d port reuses)%n",
                 flowsReported, f.expired(), f.evicted(), f.reused()));
+        if (f.capLoweredByHeap()) {
+            sb.append(String.format("note: the flow table held at most %,d flows, all that half of the %,d MiB heap takes"
+                    + " (--max-flows %,d); give the JVM more heap (CLEANPATH_JAVA_OPTS=-Xmx1g) to evict fewer%n",
+                    f.maxFlows(), Runtime.getRuntime().maxMemory() >> 20, f.maxFlowsAsked()));
+        }
         if (elapsedSeconds > 0) {
             sb.append(String.format("time: %.3f s, %,.0f packets/s%n", elapsedSeconds, c.read() / elapsedSeconds));
         }
