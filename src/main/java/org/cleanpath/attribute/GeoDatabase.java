@@ -228,6 +228,11 @@ public final class GeoDatabase implements Closeable {
             };
         } catch (GeoIp2Exception e) {
             throw new IOException(e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // MaxMind's decoder follows data pointers without a depth limit, so a damaged file whose
+            // pointers form a loop recurses until the stack runs out (found by GeoDatabaseFuzzTest).
+            // The recursion has fully unwound here; report the file as damaged like any other damage.
+            throw new IOException("data pointers form a loop", e);
         }
     }
 

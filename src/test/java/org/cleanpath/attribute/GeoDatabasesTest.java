@@ -132,6 +132,21 @@ class GeoDatabasesTest {
     }
 
     @Test
+    void deeplyNestedMetadata_isRefusedWithAClearErrorNotAStackOverflow() throws Exception {
+        // 30,000 maps nested in one another: a recursive decoder without a depth limit overflows.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[32]);
+        out.write(new byte[] {(byte) 0xAB, (byte) 0xCD, (byte) 0xEF});
+        out.write("MaxMind.com".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (int i = 0; i < 30_000; i++) out.write(new byte[] {(byte) 0xE1, 0x41, 'a'});
+        out.write(new byte[] {0x41, 'b'});
+        Path file = dir.resolve("deep.mmdb");
+        Files.write(file, out.toByteArray());
+        GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.openFiles(List.of(file)));
+        assertTrue(e.getMessage().startsWith(file + ": not a valid MaxMind DB file: damaged metadata"), e.getMessage());
+    }
+
+    @Test
     void damagedDataSection_failsAtOpenWhenAProbeMeetsIt() throws Exception {
         Path file = damaged(asnFile("asn.mmdb"));
         GeoDatabaseException e = assertThrows(GeoDatabaseException.class, () -> GeoDatabases.openFiles(List.of(file)));

@@ -98,7 +98,22 @@ public record MmdbMetadata(
             this.at = at;
         }
 
+        /** Metadata is a flat map with a few small nested ones; deeper nesting is damage. */
+        private static final int MAX_DEPTH = 32;
+        private int depth;
+
         Object next() {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalStateException("metadata nested deeper than " + MAX_DEPTH);
+            }
+            try {
+                return value();
+            } finally {
+                depth--;
+            }
+        }
+
+        private Object value() {
             int control = b[at++] & 0xFF;
             int type = control >>> 5;
             if (type == 0) type = 7 + (b[at++] & 0xFF);
