@@ -5,9 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.net.InetAddress;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.cleanpath.attribute.names.BatchedMaintenance;
 
 /**
  * Attributes addresses, once per address rather than per flow or packet, through caches in front of
@@ -59,8 +58,7 @@ public final class Attributor {
     private final LongAdder frontHits = new LongAdder();
     private final LongAdder directLookups = new LongAdder();
     private final LongAdder frontReplacements = new LongAdder();
-    private final AtomicReference<Runnable> pendingMaintenance = new AtomicReference<>();
-    private final AtomicInteger cacheMisses = new AtomicInteger();
+    private final BatchedMaintenance maintenance = new BatchedMaintenance(MAINTENANCE_BATCH);
     private volatile Cache<IpAddress, Attribution> cache;
 
     private Attributor(GeoDatabases databases, long cacheSize, boolean caffeineBehindFront) {
@@ -97,13 +95,10 @@ public final class Attributor {
         if (c != null) return c;
         synchronized (this) {
             if (cache == null) {
-                // Caffeine's maintenance (buffer draining, eviction) is handed to pendingMaintenance
-                // and run every MAINTENANCE_BATCH misses on the calling thread: in batches rather
-                // than after every write.
                 cache = Caffeine.newBuilder()
                         .initialCapacity((int) Math.min(cacheSize, 1 << 16))
                         .maximumSize(cacheSize)
-                        .executor(pendingMaintenance::set)
+                        .executor(maintenance)
                         .recordStats()
                         .build();
             }
@@ -144,7 +139,7 @@ public final class Attributor {
             if (found == null) {
                 found = databases.lookup(address);
                 c.put(address, found);
-                if (cacheMisses.incrementAndGet() % MAINTENANCE_BATCH == 0) runPendingMaintenance();
+                maintenance.afterWrite();
             }
         } else {
             found = databases.lookup(address);
@@ -153,11 +148,6 @@ public final class Attributor {
         if (front[slot] != null) frontReplacements.increment();
         front[slot] = new FrontEntry(address.hi(), address.lo(), found);
         return found;
-    }
-
-    private void runPendingMaintenance() {
-        Runnable task = pendingMaintenance.getAndSet(null);
-        if (task != null) task.run();
     }
 
     private static int frontSlot(long hi, long lo) {

@@ -210,7 +210,7 @@ public final class GeoDatabase implements Closeable {
     }
 
     /** The answer MaxMind's own reader gives (for every layout; the reference for the searched ones). */
-    public Optional<Answer> maxMindAnswer(InetAddress address) throws IOException {
+    private Optional<Answer> maxMindAnswer(InetAddress address) throws IOException {
         MaxMindReaders readers = maxMind();
         Reader generic = readers.plain();
         DatabaseReader geoip = readers.geoip();

@@ -139,7 +139,6 @@ public final class FlowFields {
         return java.math.BigDecimal.valueOf(Math.floorDiv(nanos, 1000L), 6);
     }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     static String mac(long mac) {
         if (mac < 0) {
@@ -148,8 +147,8 @@ public final class FlowFields {
         char[] c = new char[17];
         for (int i = 0; i < 6; i++) {
             int b = (int) (mac >>> (40 - 8 * i)) & 0xff;
-            c[i * 3] = HEX[b >>> 4];
-            c[i * 3 + 1] = HEX[b & 0xf];
+            c[i * 3] = JsonText.HEX[b >>> 4];
+            c[i * 3 + 1] = JsonText.HEX[b & 0xf];
             if (i < 5) {
                 c[i * 3 + 2] = ':';
             }

@@ -13,8 +13,6 @@ import org.cleanpath.flow.FlowRecord;
 /** One JSON object per line (like Zeek's JSON logs and Suricata's eve.json). */
 final class JsonLinesFlowWriter extends FlowWriter {
     static final JsonFactory JSON = new JsonFactory();
-    /** One builder per formatting thread, reused: a line is about 700 characters. */
-    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
 
     JsonLinesFlowWriter(Writer out, Function<FlowRecord, FlowFields.Endpoints> attribution) {
         super(out, attribution);
@@ -22,12 +20,7 @@ final class JsonLinesFlowWriter extends FlowWriter {
 
     @Override
     protected String format(FlowRecord r, FlowFields.Endpoints endpoints) {
-        StringBuilder sb = BUILDER.get();
-        sb.setLength(0);
-        JsonText json = new JsonText(sb);
-        FlowFields.write(r, endpoints, json);
-        json.end();
-        return sb.append('\n').toString();
+        return JsonText.line(json -> FlowFields.write(r, endpoints, json));
     }
 
     /** Serialises a map (values: strings, numbers, lists, maps) as one JSON line, for summaries and reports. */

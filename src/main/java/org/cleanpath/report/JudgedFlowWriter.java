@@ -19,8 +19,6 @@ public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
             "subject", "matched", "value", "evidence", "names", "next_hop_l2_addr", "next_hop_vendor");
 
     private static final List<String> CSV_COLUMNS = csvColumns();
-    /** One builder per formatting thread, reused: a judged line is about 900 characters. */
-    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(1200));
     private final Writer out;
     private final boolean csv;
     private boolean headerWritten;
@@ -84,13 +82,10 @@ public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
 
     /** The flow and its verdict as one JSON object line. */
     public static String jsonLine(JudgedFlow j) {
-        StringBuilder sb = BUILDER.get();
-        sb.setLength(0);
-        JsonText json = new JsonText(sb);
-        FlowFields.write(j.flow(), endpoints(j), json);
-        writeVerdict(j, json);
-        json.end();
-        return sb.append('\n').toString();
+        return JsonText.line(json -> {
+            FlowFields.write(j.flow(), endpoints(j), json);
+            writeVerdict(j, json);
+        });
     }
 
     private static String csvLine(JudgedFlow j) {

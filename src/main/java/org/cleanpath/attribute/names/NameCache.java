@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import org.cleanpath.flow.IpText;
 
 /**
@@ -44,8 +43,7 @@ public final class NameCache {
      * sends the probe on to the cache.
      */
     private static final int MAINTENANCE_BATCH = 64;
-    private final AtomicReference<Runnable> pendingMaintenance = new AtomicReference<>();
-    private int addsSinceMaintenance;
+    private final BatchedMaintenance maintenance = new BatchedMaintenance(MAINTENANCE_BATCH);
     private final long[] answered = new long[1 << (ANSWERED_BITS - 6)];
     private static final int ANSWERED_BITS = 20;
 
@@ -60,10 +58,8 @@ public final class NameCache {
         this.maxTtlNanos = Math.max(minTtlNanos, maxTtl.toNanos());
         this.cache = Caffeine.newBuilder()
                 .ticker(ticker)
-                // Maintenance on the caller's thread, batched every MAINTENANCE_BATCH answers: results
-                // do not depend on a pool's timing, and the packet loop does not run Caffeine's
-                // bookkeeping after each write.
-                .executor(pendingMaintenance::set)
+                // On the packet loop's thread, every MAINTENANCE_BATCH answers (BatchedMaintenance).
+                .executor(maintenance)
                 .maximumSize(maximumAddresses)
                 .expireAfter(new Expiry<Address, List<Named>>() {
                     @Override
@@ -118,11 +114,7 @@ public final class NameCache {
         long expiresAt = now + ttl;
         int bit = answeredBit(hi, lo);
         answered[bit >>> 6] |= 1L << bit;
-        if (++addsSinceMaintenance >= MAINTENANCE_BATCH) {
-            addsSinceMaintenance = 0;
-            Runnable task = pendingMaintenance.getAndSet(null);
-            if (task != null) task.run();
-        }
+        maintenance.afterWrite();
         cache.asMap().compute(new Address(hi, lo), (k, old) -> {
             List<Named> merged = new ArrayList<>(names.size() + (old == null ? 0 : old.size()));
             for (String n : names) {
