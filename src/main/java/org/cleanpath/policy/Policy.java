@@ -8,7 +8,14 @@ import java.util.List;
  */
 public record Policy(
         String name, String version, String description, List<Cidr> internal,
-        Action defaultAction, MissingAttribution missingAttribution, List<Rule> rules, String source) {
+        Action defaultAction, MissingAttribution missingAttribution, List<Rule> rules, String source,
+        RuleIndex ruleIndex) {
+
+    public Policy(String name, String version, String description, List<Cidr> internal, Action defaultAction,
+                  MissingAttribution missingAttribution, List<Rule> rules, String source) {
+        this(name, version, description, internal, defaultAction, missingAttribution, rules, source,
+                new RuleIndex(rules));
+    }
 
     /** What happens to a flow whose remote end has no attribution and matched no rule. */
     public enum MissingAttribution { UNVERIFIED, ALLOW, DENY }
@@ -25,20 +32,24 @@ public record Policy(
 
     /** The verdict for a flow (or device) described by its subjects. */
     public Verdict evaluate(List<Subject> subjects) {
-        // Indexed loops: this runs for every rule and subject of every flow.
-        for (int ri = 0; ri < rules.size(); ri++) {
-            Rule r = rules.get(ri);
-            for (int si = 0; si < subjects.size(); si++) {
-                Subject s = subjects.get(si);
-                String[] m = r.match(s);
-                if (m != null) {
-                    Verdict.Status status = r.action() == Action.DENY ? Verdict.Status.DIRTY : Verdict.Status.CLEAN;
-                    String domain = m[0].contains("domain") ? m[1].substring(m[1].lastIndexOf('+') + 1) : null;
-                    return new Verdict(status, r.id(), r.reason(), r.action(), s.element(), s.label(), m[0], m[1],
-                            s.asn(), s.asOrg(), s.country(), s.vendor() != null && s.entity() != null
-                                    ? s.entity() + " (" + s.vendor() + ")" : s.vendor(), domain);
-                }
+        // First match wins: the rule that comes first in the table, and for that rule the first subject.
+        int first = rules.size(), firstSubject = -1;
+        for (int si = 0; si < subjects.size(); si++) {
+            int ri = ruleIndex.firstMatch(subjects.get(si), first);
+            if (ri >= 0) {
+                first = ri;
+                firstSubject = si;
             }
+        }
+        if (firstSubject >= 0) {
+            Rule r = rules.get(first);
+            Subject s = subjects.get(firstSubject);
+            String[] m = r.match(s);
+            Verdict.Status status = r.action() == Action.DENY ? Verdict.Status.DIRTY : Verdict.Status.CLEAN;
+            String domain = m[0].contains("domain") ? m[1].substring(m[1].lastIndexOf('+') + 1) : null;
+            return new Verdict(status, r.id(), r.reason(), r.action(), s.element(), s.label(), m[0], m[1],
+                    s.asn(), s.asOrg(), s.country(), s.vendor() != null && s.entity() != null
+                            ? s.entity() + " (" + s.vendor() + ")" : s.vendor(), domain);
         }
         for (Subject s : subjects) {
             // Remote endpoints must be attributed; so must a tunnel's outer endpoint when it is public
