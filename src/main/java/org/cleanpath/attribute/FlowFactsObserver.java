@@ -1,6 +1,7 @@
 package org.cleanpath.attribute;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,12 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
 
     private final FlowNames names = new FlowNames(new NameCache());
     private final Map<String, Neighbor> neighbors = new LinkedHashMap<>();
+    /**
+     * One bit per flow-table slot: set once the flow there can reveal no more names. Most packets
+     * belong to such flows, and testing a bit in this small array spares them the walk to the flow's
+     * attachment and state objects, cache misses that made up most of this stage's cost.
+     */
+    private long[] namesDone = new long[1024];
 
     @Override
     public void observe(Frame frame, Packet p, FlowTracker tracker) {
@@ -60,24 +67,49 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
             }
             return;
         }
+        names.advanceTo(frame.timestampNanos);
         int layer = p.ipCount - 1;
-        IpLayer l = p.ip[layer];
         int slot = tracker.slot(layer);
+        boolean created = tracker.created(layer);
+        if (!created && isDone(slot)) {
+            return;
+        }
+        IpLayer l = p.ip[layer];
         boolean fromOriginator = tracker.fromOriginator(layer);
         NamesState s;
-        if (tracker.created(layer) || !(tracker.attachment(slot) instanceof NamesState)) {
+        if (created || !(tracker.attachment(slot) instanceof NamesState)) {
             // DNS answers seen before the flow started name its ends (the responder is the destination
             // of the originator's packets).
             long rHi = fromOriginator ? l.dstHi : l.srcHi, rLo = fromOriginator ? l.dstLo : l.srcLo;
             long oHi = fromOriginator ? l.srcHi : l.dstHi, oLo = fromOriginator ? l.srcLo : l.dstLo;
             s = new NamesState(names.resolvedNames(rHi, rLo), names.resolvedNames(oHi, oLo));
             tracker.attach(slot, s);
+            setDone(slot, false); // the slot held an earlier flow
         } else {
             s = (NamesState) tracker.attachment(slot);
         }
         if (!s.state.done()) {
             names.onPacket(s.state, p, fromOriginator, l.tcpSeq, frame.timestampNanos);
         }
+        if (s.state.done()) {
+            setDone(slot, true);
+        }
+    }
+
+    private boolean isDone(int slot) {
+        int word = slot >>> 6;
+        return word < namesDone.length && (namesDone[word] & (1L << slot)) != 0;
+    }
+
+    private void setDone(int slot, boolean done) {
+        int word = slot >>> 6;
+        if (word >= namesDone.length) {
+            if (!done) {
+                return;
+            }
+            namesDone = Arrays.copyOf(namesDone, Math.max(word + 1, namesDone.length * 2));
+        }
+        namesDone[word] = done ? namesDone[word] | (1L << slot) : namesDone[word] & ~(1L << slot);
     }
 
     /** Devices seen so far, one per chassis and port. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.cleanpath.attribute.Attribution;
 import org.cleanpath.attribute.GeoDatabase;
 import org.cleanpath.attribute.vendor.Mac;
@@ -86,6 +87,18 @@ public final class AnalysisReport {
     private final Map<AsKey, Traffic> byAsn = new LinkedHashMap<>();
 
     private record AsKey(Long asn, String org) {
+        // Written out: the generated equals and hashCode of a record bootstrap method handles on
+        // first use, which a short run pays for; these are called once per flow.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AsKey k && Objects.equals(asn, k.asn) && Objects.equals(org, k.org);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(asn) + Objects.hashCode(org);
+        }
+
         String label() {
             return asn == null ? "unknown" : "AS" + asn + (org == null ? "" : " " + org);
         }

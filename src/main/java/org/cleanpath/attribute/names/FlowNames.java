@@ -47,18 +47,28 @@ public final class FlowNames {
     private static final int ACK = 0x10;
 
     private final NameCache cache;
+    /**
+     * The latest packet time seen. It reaches the cache's clock (a volatile field Caffeine reads)
+     * only when the cache is used: a volatile store per packet cost more than everything else a
+     * packet of a finished flow does here.
+     */
+    private long packetTime = Long.MIN_VALUE;
 
     public FlowNames(NameCache cache) {
         this.cache = cache;
     }
 
-    public NameCache cache() {
-        return cache;
-    }
-
     /** Names DNS answers gave this address and that are still live in packet time, most recent first. */
     public List<String> resolvedNames(long hi, long lo) {
+        cache.advanceTo(packetTime);
         return cache.namesFor(hi, lo);
+    }
+
+    /** Moves packet time forward to {@code timeNanos} (never back); {@code onPacket} does this too. */
+    public void advanceTo(long timeNanos) {
+        if (timeNanos > packetTime) {
+            packetTime = timeNanos;
+        }
     }
 
     /** What the stage keeps for one flow; create one per flow and pass it with each of its packets. */
@@ -97,7 +107,7 @@ public final class FlowNames {
     /** Looks at one packet of the flow {@code s} belongs to; see the class comment for the arguments. */
     public void onPacket(State s, int protocol, int srcPort, int dstPort, boolean fromOriginator, long tcpSeq, int tcpFlags,
             ByteBuffer buf, int offset, int length, long timeNanos) {
-        cache.advanceTo(timeNanos);
+        advanceTo(timeNanos);
         if (s.done) {
             return;
         }
@@ -154,7 +164,7 @@ public final class FlowNames {
     public void onPacket(State s, Packet p, boolean fromOriginator, long tcpSeq, long timeNanos) {
         IpLayer ip = p.innermost();
         if (ip == null || !ip.hasTransport) {
-            cache.advanceTo(timeNanos);
+            advanceTo(timeNanos);
             return;
         }
         onPacket(s, ip.protocol, ip.srcPort, ip.dstPort, fromOriginator, tcpSeq, ip.tcpFlags, p.buffer, ip.payloadOffset,
@@ -170,6 +180,7 @@ public final class FlowNames {
         if (s.dnsQuery == null) {
             s.dnsQuery = msg.queryName().map(n -> n.isEmpty() ? "." : n).orElse(null);
         }
+        cache.advanceTo(packetTime);
         cache.add(msg);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which MAC blocks and registered organizations belong to a covered entity. The block decides (a
@@ -22,6 +23,8 @@ import java.util.Optional;
  * {@code other_covered} (DJI) and {@code false_friend} rows are skipped. Immutable and thread-safe.
  */
 public final class CoveredVendors {
+    /** Compiled once: names are normalized for every row of the table. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** The match/affiliate rows of oui-reference.tsv, built by {@link OuiSubset}. */
     static final String DEFAULT_RESOURCE = "covered-ouis.tsv";
     /** The columns read, by their names in the header of oui-reference.tsv. */
@@ -120,7 +123,7 @@ public final class CoveredVendors {
     }
 
     private static String normalize(String name) {
-        return name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(name.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** Loaded on first use. */

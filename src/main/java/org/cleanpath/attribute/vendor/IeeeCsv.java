@@ -17,7 +17,8 @@ final class IeeeCsv {
     record Row(int line, List<String> fields) {}
 
     /** Reads all records; blank lines are skipped. */
-    static List<Row> read(Reader in, String source) throws IOException {
+    static List<Row> read(Reader reader, String source) throws IOException {
+        Chars in = new Chars(reader);
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -77,5 +78,27 @@ final class IeeeCsv {
         }
         fields.clear();
         field.setLength(0);
+    }
+
+    /**
+     * The whole text, read at once and then handed out a character at a time: a read() call per
+     * character on the stream's decoder made loading the shipped registry subset take about 0.2 s.
+     */
+    private static final class Chars {
+        private final String text;
+        private int next;
+
+        Chars(Reader in) throws IOException {
+            StringBuilder sb = new StringBuilder(1 << 16);
+            char[] buf = new char[1 << 14];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                sb.append(buf, 0, n);
+            }
+            text = sb.toString();
+        }
+
+        int read() {
+            return next < text.length() ? text.charAt(next++) : -1;
+        }
     }
 }

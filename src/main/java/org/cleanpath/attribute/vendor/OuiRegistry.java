@@ -143,12 +143,16 @@ public final class OuiRegistry {
 
     private static final class Loader {
         final PrefixTable.Builder<Assignment> table = PrefixTable.builder();
-        /** Organization names repeat thousands of times (Huawei, Cisco ...): keep one copy each. */
-        final Map<Assignment, Assignment> shared = new HashMap<>();
+        /**
+         * Organization names repeat thousands of times (Huawei, Cisco ...): keep one copy each. Keyed
+         * by text, not by the record, whose generated hashCode costs a start-up bootstrap of its own.
+         */
+        final Map<String, Assignment> shared = new HashMap<>();
 
         void read(InputStream in, String source) throws IOException {
             for (Listing l : readListings(in, source)) {
-                table.put(l.registry().bits(), l.prefix(), shared.computeIfAbsent(new Assignment(l.organization(), l.registry()), a -> a));
+                table.put(l.registry().bits(), l.prefix(), shared.computeIfAbsent(l.registry().label() + ',' + l.organization(),
+                        k -> new Assignment(l.organization(), l.registry())));
             }
         }
     }

@@ -2,6 +2,7 @@ package org.cleanpath.attribute.vendor;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A MAC block: the top {@code bits} bits of the addresses in it. Its text is the Wireshark "manuf"
@@ -9,6 +10,7 @@ import java.util.Optional;
  * {@code 70:B3:D5:0A:E0:00/36} for longer blocks.
  */
 record Prefix(int bits, long value) {
+    private static final Pattern SEPARATORS = Pattern.compile("[:\\-]");
 
     /** First address of the block. */
     long first() {
@@ -24,7 +26,7 @@ record Prefix(int bits, long value) {
     static Optional<Prefix> parse(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
-        String hex = (slash < 0 ? t : t.substring(0, slash)).replaceAll("[:\\-]", "");
+        String hex = SEPARATORS.matcher(slash < 0 ? t : t.substring(0, slash)).replaceAll("");
         if (!Mac.isHex(hex) || hex.length() > 12) {
             return Optional.empty();
         }
