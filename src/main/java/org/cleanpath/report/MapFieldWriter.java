@@ -25,9 +25,7 @@ final class MapFieldWriter implements FieldWriter {
 
     @Override
     public void seconds(String name, long nanos) {
-        StringBuilder sb = new StringBuilder();
-        JsonText.appendSeconds(sb, nanos);
-        map.put(name, sb.toString());
+        map.put(name, JsonText.secondsText(nanos));
     }
 
     @Override
