@@ -36,6 +36,15 @@ public final class MmdbSearch {
     private final int ipVersion;
     private final int dataStart;
     private final long ipv4Start;
+    /**
+     * Per IPv4 /16, where the walk of its first 16 bits ends, plus one (0: not walked yet): a node
+     * to go on from, or a leaf, since most of the address space sits in blocks of /16 or larger
+     * (of uniformly drawn IPv4 addresses, 72 % end there in the embedded ASN file, 86 % in the
+     * country file). Why: a walk is some twenty dependent reads spread over a 10 MB tree, and in the
+     * analyzer, next to the flow table, those reads miss the cache (1.3 us per walk measured, 0.2 us
+     * on its own). Filled on first use; racing threads write the same value.
+     */
+    private final int[] ipv4Sixteen = new int[1 << 16];
 
     private MmdbSearch(ByteBuffer map, MmdbMetadata metadata) throws IOException {
         this.map = map;
@@ -78,21 +87,21 @@ public final class MmdbSearch {
      * @throws IOException when the tree points outside the file
      */
     public int recordOffset(long hi, long lo) throws IOException {
-        boolean ipv4 = hi == 0 && (lo >>> 32) == 0xFFFFL;
         long node;
-        int bits;
-        if (ipv4) {
-            node = ipv4Start;
-            bits = 32;
+        if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
+            int top = (int) (lo >>> 16) & 0xFFFF;
+            int known = ipv4Sixteen[top];
+            long afterSixteen;
+            if (known != 0) {
+                afterSixteen = known - 1;
+            } else {
+                afterSixteen = walk(ipv4Start, 0, lo, 31, 16);
+                if (afterSixteen < Integer.MAX_VALUE) ipv4Sixteen[top] = (int) afterSixteen + 1; // else damage: reported below
+            }
+            node = walk(afterSixteen, 0, lo, 15, 16);
         } else {
             if (ipVersion == 4) return -1;
-            node = 0;
-            bits = 128;
-        }
-        for (int i = 0; i < bits && node < nodeCount; i++) {
-            int bit = 127 - (128 - bits) - i;
-            long word = bit >= 64 ? hi : lo;
-            node = record(node, (int) (word >>> (bit & 63)) & 1);
+            node = walk(0, hi, lo, 127, 128);
         }
         if (node == nodeCount) return -1;
         if (node < nodeCount) throw new IOException("search tree deeper than the address");
@@ -101,6 +110,15 @@ public final class MmdbSearch {
             throw new IOException("search tree points outside the data section (record " + node + ")");
         }
         return (int) offset;
+    }
+
+    /** Follows up to {@code count} address bits from bit {@code firstBit} down (127 = the top bit of hi). */
+    private long walk(long node, long hi, long lo, int firstBit, int count) {
+        for (int bit = firstBit; bit > firstBit - count && node < nodeCount; bit--) {
+            long word = bit >= 64 ? hi : lo;
+            node = record(node, (int) (word >>> (bit & 63)) & 1);
+        }
+        return node;
     }
 
     private long record(long node, int side) {

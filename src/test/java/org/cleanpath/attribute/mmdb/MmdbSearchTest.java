@@ -48,6 +48,26 @@ class MmdbSearchTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"asn.mmdb", "country.mmdb"})
+    void manyAddressesPerSlash16_answerLikeMaxMindsReader_afterTheFirstFilledItsShortcut(String name) throws Exception {
+        Path file = EMBEDDED.resolve(name);
+        MmdbSearch search = MmdbSearch.open(file, MmdbMetadata.read(file));
+        try (Reader reference = new Reader(file.toFile())) {
+            Random random = new Random(16);
+            for (int block = 0; block < 2_000; block++) {
+                long sixteen = (random.nextInt() & 0xFFFFL) << 16;
+                // The /16's edges, then addresses inside it: the first lookup walks and remembers, the rest reuse.
+                long[] lows = {0, 0xFFFF, random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000)};
+                for (long low : lows) {
+                    IpAddress address = IpAddress.ofIpv4(sixteen | low);
+                    assertEquals(normalize(reference.get(address.toInetAddress(), Object.class)),
+                            normalize(valueAt(search, address)), "record for " + address.toInetAddress());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {24, 28, 32})
     void everyRecordSize_andEveryDataType_decodeLikeMaxMindsReader(int recordSize) throws Exception {
         MmdbWriter w = MmdbWriter.builder("Test-Types").recordSize(recordSize).build();
