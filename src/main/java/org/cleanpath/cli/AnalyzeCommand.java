@@ -98,12 +98,12 @@ final class AnalyzeCommand extends StoppableCommand {
         }
         GeoDatabases databases = GeoDatabases.open(geodb);
         // A registry the user names is read now, so a bad file stops the run before it starts; the shipped
-        // tables are read on the judging thread when the first flow arrives, off the packet loop's start.
+        // tables are read on a judging thread when the first MAC that can name its maker needs them.
         OuiRegistry userRegistry = oui == null ? null : OuiRegistry.load(oui.toArray(Path[]::new));
         Attributor attributor = Attributor.of(databases);
         Policy judgedBy = policy;
         Lazy<FlowJudge> judge = new Lazy<>(() -> new FlowJudge(judgedBy, attributor,
-                userRegistry != null ? userRegistry : OuiRegistry.defaults(), CoveredVendors.defaults()));
+                userRegistry != null ? () -> userRegistry : OuiRegistry::defaults, CoveredVendors::defaults));
         AnalysisReport report = new AnalysisReport(policy, databases.databases());
         EvidenceWriter evidenceWriter = evidence == null ? null : new EvidenceWriter();
 

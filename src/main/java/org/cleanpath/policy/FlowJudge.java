@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.cleanpath.attribute.AddressClass;
 import org.cleanpath.attribute.Attribution;
 import org.cleanpath.attribute.Attributor;
@@ -29,16 +30,24 @@ import org.cleanpath.flow.FlowRecord;
 public final class FlowJudge {
     private final Policy policy;
     private final Attributor attributor;
-    private final OuiRegistry ouis;
-    private final CoveredVendors covered;
-    private final NeighborVendors neighborVendors;
+    private final Supplier<OuiRegistry> ouis;
+    private final Supplier<CoveredVendors> covered;
 
     public FlowJudge(Policy policy, Attributor attributor, OuiRegistry ouis, CoveredVendors covered) {
+        this(policy, attributor, () -> ouis, () -> covered);
+    }
+
+    /**
+     * A judge that asks for the vendor tables only when a MAC address can name its maker: the
+     * shipped tables take a tenth of a second to load, and captures whose MACs are all locally
+     * administered (virtual machines, containers, the benchmark) never need them. The suppliers
+     * must return the same tables each time ({@code OuiRegistry::defaults} does).
+     */
+    public FlowJudge(Policy policy, Attributor attributor, Supplier<OuiRegistry> ouis, Supplier<CoveredVendors> covered) {
         this.policy = policy;
         this.attributor = attributor;
         this.ouis = ouis;
         this.covered = covered;
-        this.neighborVendors = new NeighborVendors(ouis, covered);
     }
 
     public Policy policy() {
@@ -105,8 +114,10 @@ public final class FlowJudge {
         String macText = null, vendor = null, entity = null;
         if (mac >= 0) {
             macText = Mac.format(mac);
-            vendor = ouis.lookup(mac).map(Vendor::organization).orElse(null);
-            entity = covered.entityOf(mac).map(CoveredEntity::name).orElse(null);
+        }
+        if (mac >= 0 && !Mac.isGroup(mac) && !Mac.isLocallyAdministered(mac)) { // others name no maker
+            vendor = ouis.get().lookup(mac).map(Vendor::organization).orElse(null);
+            entity = covered.get().entityOf(mac).map(CoveredEntity::name).orElse(null);
             if (vendor != null || entity != null) {
                 subjects.add(Subject.device(Element.L2_NEXT_HOP, macText, vendor, entity, List.of()));
             }
@@ -117,7 +128,8 @@ public final class FlowJudge {
 
     /** The verdict for a device announcing itself by LLDP or CDP. */
     public Verdict judge(Neighbor neighbor) {
-        Optional<org.cleanpath.attribute.vendor.DeviceVendor> dv = neighborVendors.attribute(neighbor);
+        Optional<org.cleanpath.attribute.vendor.DeviceVendor> dv =
+                new NeighborVendors(ouis.get(), covered.get()).attribute(neighbor);
         long mac = neighbor.mac() != Mac.NONE ? neighbor.mac() : neighbor.sourceMac();
         String label = (neighbor.systemName() != null ? neighbor.systemName() + " " : "")
                 + (mac != Mac.NONE ? Mac.format(mac) : neighbor.chassisId());
