@@ -16,6 +16,7 @@ import org.cleanpath.flow.FlowTracker;
 import org.cleanpath.flow.IpText;
 import org.cleanpath.flow.PacketCounts;
 import org.cleanpath.policy.Action;
+import org.cleanpath.policy.Element;
 import org.cleanpath.policy.FlowJudge.JudgedFlow;
 import org.cleanpath.policy.Policy;
 import org.cleanpath.policy.Verdict;
@@ -34,7 +35,8 @@ public final class AnalysisReport {
     public static final class Finding {
         final Verdict verdict;
         long flows, bytes;
-        final List<String> examples = new ArrayList<>();
+        /** Kept as the flow's key facts and described on demand: most findings are never shown. */
+        private final List<Example> examples = new ArrayList<>(EXAMPLES);
 
         Finding(Verdict verdict) {
             this.verdict = verdict;
@@ -44,7 +46,7 @@ public final class AnalysisReport {
             flows++;
             bytes += f.bytes();
             if (examples.size() < EXAMPLES) {
-                examples.add(describe(f.flow()));
+                examples.add(new Example(f.flow()));
             }
         }
 
@@ -61,7 +63,38 @@ public final class AnalysisReport {
         }
 
         public List<String> examples() {
-            return examples;
+            List<String> text = new ArrayList<>(examples.size());
+            for (Example e : examples) {
+                text.add(e.toString());
+            }
+            return text;
+        }
+    }
+
+    /** The facts of an example flow a report shows: uid, endpoints and protocol. */
+    private record Example(String uid, long origHi, long origLo, int origPort, long respHi, long respLo, int respPort,
+                           String protocol) {
+        Example(FlowRecord r) {
+            this(r.uid(), r.origHi(), r.origLo(), r.origPort(), r.respHi(), r.respLo(), r.respPort(), r.protocolName());
+        }
+
+        @Override
+        public String toString() {
+            return uid + " " + endpoint(origHi, origLo, origPort) + " -> " + endpoint(respHi, respLo, respPort) + " " + protocol;
+        }
+    }
+
+    /** What a finding is keyed by; equals and hashCode written out, as {@link AsKey}'s are. */
+    private record FindingKey(String rule, Element element, String subject) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FindingKey k && rule.equals(k.rule) && element == k.element
+                    && Objects.equals(subject, k.subject);
+        }
+
+        @Override
+        public int hashCode() {
+            return (rule.hashCode() * 31 + Objects.hashCode(element)) * 31 + Objects.hashCode(subject);
         }
     }
 
@@ -79,9 +112,9 @@ public final class AnalysisReport {
 
     private final Policy policy;
     private final List<GeoDatabase> databases;
-    private final Map<String, Finding> violations = new LinkedHashMap<>();
-    private final Map<String, Finding> warnings = new LinkedHashMap<>();
-    private final Map<String, Finding> unverified = new LinkedHashMap<>();
+    private final Map<FindingKey, Finding> violations = new LinkedHashMap<>();
+    private final Map<FindingKey, Finding> warnings = new LinkedHashMap<>();
+    private final Map<FindingKey, Finding> unverified = new LinkedHashMap<>();
     private final Map<String, Traffic> byCountry = new LinkedHashMap<>();
     /** Keyed by AS number and organization (or neither, for "unknown"); the label is built once per AS. */
     private final Map<AsKey, Traffic> byAsn = new LinkedHashMap<>();
@@ -118,7 +151,7 @@ public final class AnalysisReport {
         bytesBy[v.status().ordinal()] += f.bytes();
         // Clean flows (most of them) are only counted: no finding key to build.
         boolean finding = v.status() != Verdict.Status.CLEAN || v.action() == Action.WARN;
-        String key = finding ? v.ruleId() + "|" + v.element() + "|" + v.subject() : null;
+        FindingKey key = finding ? new FindingKey(v.ruleId(), v.element(), v.subject()) : null;
         if (v.status() == Verdict.Status.DIRTY) {
             violations.computeIfAbsent(key, k -> new Finding(v)).add(f);
         } else if (v.status() == Verdict.Status.UNVERIFIED) {
@@ -178,7 +211,7 @@ public final class AnalysisReport {
         return devices;
     }
 
-    private static List<Finding> sorted(Map<String, Finding> m) {
+    private static List<Finding> sorted(Map<FindingKey, Finding> m) {
         List<Finding> l = new ArrayList<>(m.values());
         l.sort(Comparator.comparingLong((Finding x) -> -x.bytes).thenComparingLong(x -> -x.flows));
         return l;
@@ -188,11 +221,6 @@ public final class AnalysisReport {
         List<Traffic> l = new ArrayList<>(m.values());
         l.sort(Comparator.comparingLong((Traffic x) -> -x.bytes));
         return l.subList(0, Math.min(TOP, l.size()));
-    }
-
-    static String describe(FlowRecord r) {
-        return r.uid() + " " + endpoint(r.origHi(), r.origLo(), r.origPort()) + " -> "
-                + endpoint(r.respHi(), r.respLo(), r.respPort()) + " " + r.protocolName();
     }
 
     private static String endpoint(long hi, long lo, int port) {
@@ -269,7 +297,7 @@ public final class AnalysisReport {
         return m;
     }
 
-    private static List<Object> findings(Map<String, Finding> m) {
+    private static List<Object> findings(Map<FindingKey, Finding> m) {
         List<Object> out = new ArrayList<>();
         for (Finding f : sorted(m)) {
             Verdict v = f.verdict;
@@ -288,7 +316,7 @@ public final class AnalysisReport {
             x.put("evidence", v.evidence());
             x.put("flows", f.flows);
             x.put("bytes", f.bytes);
-            x.put("examples", f.examples);
+            x.put("examples", f.examples());
             out.add(x);
         }
         return out;
@@ -382,7 +410,7 @@ public final class AnalysisReport {
         sb.append(String.format("  %s  %,d flows, %,d bytes%n", v.ruleId(), f.flows, f.bytes));
         sb.append("    why:      ").append(v.reason()).append('\n');
         sb.append("    evidence: ").append(v.evidence()).append('\n');
-        for (String e : f.examples) {
+        for (String e : f.examples()) {
             sb.append("    e.g.      ").append(e).append('\n');
         }
     }
