@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A trust table: ordered rules (first match wins, like a firewall ACL), the facility's own networks,
- * the action when nothing matches, and what to do when attribution is missing.
+ * the action when nothing matches, and what to do when attribution is missing. {@code ruleIndex} is
+ * derived from {@code rules} (the shorter constructor builds it) and only speeds up {@link #evaluate}.
  */
 public record Policy(
         String name, String version, String description, List<Cidr> internal,

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public final class MmdbSearch {
         private void fill(long node, int depth, int prefix) {
             if (depth == 16 || node >= nodeCount) {
                 if (node >= Integer.MAX_VALUE) return; // a damaged pointer: lookups walk and report it
-                java.util.Arrays.fill(ends, prefix << (16 - depth), (prefix + 1) << (16 - depth), (int) node + 1);
+                Arrays.fill(ends, prefix << (16 - depth), (prefix + 1) << (16 - depth), (int) node + 1);
                 return;
             }
             fill(record(node, 0), depth + 1, prefix << 1);
