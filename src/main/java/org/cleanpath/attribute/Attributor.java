@@ -129,7 +129,7 @@ public final class Attributor {
     private Attribution attributeAfresh(IpAddress address, int slot) {
         AddressClass addressClass = AddressClass.of(address);
         // Special addresses are classified by arithmetic; caching them would only evict real entries.
-        if (!addressClass.isPublic()) return Attribution.special(address, addressClass);
+        if (!addressClass.isPublic()) return Attribution.special(addressClass);
         Attribution found;
         if (caffeineBehindFront) {
             // getIfPresent + put rather than get(key, loader): a hit skips the compute path's locking;

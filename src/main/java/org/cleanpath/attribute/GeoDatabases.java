@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
@@ -22,6 +23,8 @@ public final class GeoDatabases implements Closeable {
 
     private final List<GeoDatabase> databases;
     private final AtomicReferenceArray<List<String>> sourceLists = new AtomicReferenceArray<>(256);
+    private static final int SHARED_BITS = 14;
+    private final Attribution[] sharedAttributions = new Attribution[1 << SHARED_BITS];
 
     private GeoDatabases(List<GeoDatabase> databases) {
         this.databases = List.copyOf(databases);
@@ -94,7 +97,7 @@ public final class GeoDatabases implements Closeable {
     /** Attributes one address: classifies it, and looks public addresses up in every database. */
     public Attribution lookup(IpAddress address) {
         AddressClass addressClass = AddressClass.of(address);
-        if (!addressClass.isPublic()) return Attribution.special(address, addressClass);
+        if (!addressClass.isPublic()) return Attribution.special(addressClass);
         Long asn = null;
         String org = null, country = null, registered = null, error = null;
         long answered = 0; // bit i: database i answered
@@ -125,7 +128,37 @@ public final class GeoDatabases implements Closeable {
                 error = error == null ? message : error + "; " + message;
             }
         }
-        return new Attribution(address, addressClass, asn, org, country, registered, sourcesOf(answered), error);
+        if (error != null) {
+            return new Attribution(addressClass, asn, org, country, registered, sourcesOf(answered), error);
+        }
+        return shared(addressClass, asn, org, country, registered, answered);
+    }
+
+    /**
+     * One attribution per combination of answers, kept in a direct-mapped table: an address that
+     * misses the attributor's table then allocates nothing, and the attributions the attributor
+     * keeps are shared, so the garbage collector has a few thousand of them to copy instead of one
+     * per recent address (its pauses, which stop the packet loop, were 82 ms against 28 ms without
+     * attribution on the 2M-packet benchmark). Racing threads at worst build one twice.
+     */
+    private Attribution shared(AddressClass addressClass, Long asn, String org, String country, String registered,
+                               long answered) {
+        int h = addressClass.ordinal();
+        h = h * 31 + Objects.hashCode(asn);
+        h = h * 31 + Objects.hashCode(org);
+        h = h * 31 + Objects.hashCode(country);
+        h = h * 31 + Objects.hashCode(registered);
+        h = h * 31 + Long.hashCode(answered);
+        int slot = (h * 0x9E37_79B9) >>> (32 - SHARED_BITS);
+        Attribution known = sharedAttributions[slot];
+        if (known != null && known.addressClass() == addressClass && Objects.equals(known.asn(), asn)
+                && Objects.equals(known.asOrg(), org) && Objects.equals(known.country(), country)
+                && Objects.equals(known.registeredCountry(), registered) && known.sources() == sourcesOf(answered)) {
+            return known;
+        }
+        Attribution made = new Attribution(addressClass, asn, org, country, registered, sourcesOf(answered), null);
+        sharedAttributions[slot] = made;
+        return made;
     }
 
     /**

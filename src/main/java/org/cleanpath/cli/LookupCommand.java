@@ -67,7 +67,7 @@ final class LookupCommand implements Callable<Integer> {
                     exit = Main.EXIT_ERROR;
                 }
                 if (format == Format.json) {
-                    out.println(json.writeValueAsString(toJson(json, input.strip(), a)));
+                    out.println(json.writeValueAsString(toJson(json, input.strip(), address, a)));
                 } else {
                     table.add(new String[] {input.strip(), a.addressClass().label(), a.asn() == null ? "-" : "AS" + a.asn(),
                             orDash(a.asOrg()), orDash(a.country()), orDash(a.registeredCountry()),
@@ -83,10 +83,10 @@ final class LookupCommand implements Callable<Integer> {
         return exit;
     }
 
-    private static ObjectNode toJson(ObjectMapper json, String input, Attribution a) {
+    private static ObjectNode toJson(ObjectMapper json, String input, IpAddress address, Attribution a) {
         ObjectNode node = json.createObjectNode();
-        node.put("address", a.address().toString());
-        if (!input.equals(a.address().toString())) node.put("input", input);
+        node.put("address", address.toString());
+        if (!input.equals(address.toString())) node.put("input", input);
         node.put("class", a.addressClass().label());
         if (a.asn() != null) node.put("asn", a.asn());
         if (a.asOrg() != null) node.put("as_org", a.asOrg());
