@@ -115,22 +115,24 @@ public final class NameCache {
         int bit = answeredBit(hi, lo);
         answered[bit >>> 6] |= 1L << bit;
         maintenance.afterWrite();
-        cache.asMap().compute(new Address(hi, lo), (k, old) -> {
-            List<Named> merged = new ArrayList<>(names.size() + (old == null ? 0 : old.size()));
-            for (String n : names) {
-                if (merged.size() < MAX_NAMES_PER_ADDRESS && indexOf(merged, n) < 0) {
-                    merged.add(new Named(n, expiresAt));
+        // Read, merge, put: the cache has one writer (the packet loop), so nothing changes between the
+        // two calls, and this skips compute's per-entry locking and remapping function.
+        Address key = new Address(hi, lo);
+        List<Named> old = cache.getIfPresent(key);
+        List<Named> merged = new ArrayList<>(names.size() + (old == null ? 0 : old.size()));
+        for (String n : names) {
+            if (merged.size() < MAX_NAMES_PER_ADDRESS && indexOf(merged, n) < 0) {
+                merged.add(new Named(n, expiresAt));
+            }
+        }
+        if (old != null) {
+            for (Named n : old) {
+                if (merged.size() < MAX_NAMES_PER_ADDRESS && n.expiresAt() > now && indexOf(merged, n.name()) < 0) {
+                    merged.add(n);
                 }
             }
-            if (old != null) {
-                for (Named n : old) {
-                    if (merged.size() < MAX_NAMES_PER_ADDRESS && n.expiresAt() > now && indexOf(merged, n.name()) < 0) {
-                        merged.add(n);
-                    }
-                }
-            }
-            return List.copyOf(merged);
-        });
+        }
+        cache.put(key, List.copyOf(merged));
     }
 
     /** The names that resolved to the address and have not expired in packet time, most recent first. */
