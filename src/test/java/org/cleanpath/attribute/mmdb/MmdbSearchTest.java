@@ -31,17 +31,12 @@ class MmdbSearchTest {
     @ParameterizedTest
     @ValueSource(strings = {"asn.mmdb", "country.mmdb"})
     void embeddedDatabases_answerLikeMaxMindsReader_on10000Addresses(String name) throws Exception {
-        Path file = EMBEDDED.resolve(name);
-        MmdbSearch search = MmdbSearch.open(file, MmdbMetadata.read(file));
-        try (Reader reference = new Reader(file.toFile())) {
+        try (Embedded db = Embedded.open(name)) {
             Random random = new Random(20261127);
             int found = 0;
             for (int i = 0; i < 10_000; i++) {
                 IpAddress address = i % 4 == 3 ? randomIpv6(random) : IpAddress.ofIpv4(random.nextInt() & 0xFFFF_FFFFL);
-                Object expected = reference.get(address.toInetAddress(), Object.class);
-                Object actual = valueAt(search, address);
-                assertEquals(normalize(expected), normalize(actual), "record for " + address.toInetAddress());
-                if (actual != null) found++;
+                if (db.assertSameRecord(address) != null) found++;
             }
             assertTrue(found > 5_000, "most public addresses have a record, found " + found);
         }
@@ -50,20 +45,37 @@ class MmdbSearchTest {
     @ParameterizedTest
     @ValueSource(strings = {"asn.mmdb", "country.mmdb"})
     void manyAddressesPerSlash16_answerLikeMaxMindsReader_afterTheFirstFilledItsShortcut(String name) throws Exception {
-        Path file = EMBEDDED.resolve(name);
-        MmdbSearch search = MmdbSearch.open(file, MmdbMetadata.read(file));
-        try (Reader reference = new Reader(file.toFile())) {
+        try (Embedded db = Embedded.open(name)) {
             Random random = new Random(16);
             for (int block = 0; block < 2_000; block++) {
                 long sixteen = (random.nextInt() & 0xFFFFL) << 16;
                 // The /16's edges, then addresses inside it: the first lookup walks and remembers, the rest reuse.
                 long[] lows = {0, 0xFFFF, random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(0x10000)};
                 for (long low : lows) {
-                    IpAddress address = IpAddress.ofIpv4(sixteen | low);
-                    assertEquals(normalize(reference.get(address.toInetAddress(), Object.class)),
-                            normalize(valueAt(search, address)), "record for " + address.toInetAddress());
+                    db.assertSameRecord(IpAddress.ofIpv4(sixteen | low));
                 }
             }
+        }
+    }
+
+    /** An embedded file opened both ways: the hand-written search and MaxMind's reader as the reference. */
+    private record Embedded(MmdbSearch search, Reader reference) implements AutoCloseable {
+        static Embedded open(String name) throws IOException {
+            Path file = EMBEDDED.resolve(name);
+            return new Embedded(MmdbSearch.open(file, MmdbMetadata.read(file)), new Reader(file.toFile()));
+        }
+
+        /** Checks that both give the same record for the address, and returns the search's. */
+        Object assertSameRecord(IpAddress address) throws IOException {
+            Object actual = valueAt(search, address);
+            assertEquals(normalize(reference.get(address.toInetAddress(), Object.class)), normalize(actual),
+                    "record for " + address.toInetAddress());
+            return actual;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reference.close();
         }
     }
 
