@@ -137,12 +137,12 @@ public final class Attributor {
             Cache<IpAddress, Attribution> c = cache();
             found = c.getIfPresent(address);
             if (found == null) {
-                found = databases.lookup(address);
+                found = databases.lookup(address, addressClass);
                 c.put(address, found);
                 maintenance.afterWrite();
             }
         } else {
-            found = databases.lookup(address);
+            found = databases.lookup(address, addressClass);
             directLookups.increment();
         }
         if (front[slot] != null) frontReplacements.increment();

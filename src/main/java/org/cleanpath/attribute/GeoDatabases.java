@@ -96,7 +96,11 @@ public final class GeoDatabases implements Closeable {
 
     /** Attributes one address: classifies it, and looks public addresses up in every database. */
     public Attribution lookup(IpAddress address) {
-        AddressClass addressClass = AddressClass.of(address);
+        return lookup(address, AddressClass.of(address));
+    }
+
+    /** As {@link #lookup(IpAddress)}, for a caller that has classified the address already. */
+    public Attribution lookup(IpAddress address, AddressClass addressClass) {
         if (!addressClass.isPublic()) return Attribution.special(addressClass);
         Long asn = null;
         String org = null, country = null, registered = null, error = null;

@@ -2,6 +2,10 @@ package org.cleanpath.attribute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
+import org.cleanpath.flow.IpText;
+import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,5 +26,35 @@ class AddressClassTest {
     void specialPurposeRanges_areClassifiedBeforeLookup(String address, AddressClass expected) {
         IpAddress ip = IpAddress.parse(address);
         assertEquals(expected, AddressClass.of(ip.hi(), ip.lo()));
+    }
+
+    /** The first-byte table must agree with a plain walk of the registry, also at every range's edges. */
+    @Test
+    void firstByteTable_agreesWithTheRegistryWalk() {
+        Random random = new Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            long v4 = random.nextInt() & 0xFFFF_FFFFL;
+            assertSameClass(0, 0xFFFF_0000_0000L | v4);
+            long hi = random.nextLong();
+            // Draw the first byte uniformly, and often keep the rest near a special range's network.
+            if (random.nextBoolean()) hi = (hi & 0x00FF_FFFF_FFFF_FFFFL) | ((long) random.nextInt(256) << 56);
+            if (random.nextInt(4) == 0) hi &= 0xFFFF_FFFF_0000_0000L;
+            assertSameClass(hi, random.nextInt(8) == 0 ? random.nextInt(3) : random.nextLong());
+        }
+        for (int first = 0; first < 256; first++) {
+            for (long rest : new long[] {0, 1, 0x00FF_FFFF, 0x0001_0000, 0x00FE_FFFF}) {
+                assertSameClass(0, 0xFFFF_0000_0000L | ((long) first << 24) | rest);
+            }
+            for (long rest : new long[] {0, 1, 0x00FF_FFFF_FFFF_FFFFL, 0x0001_0DB8_0000_0000L, 0x0000_0002_0000_0000L,
+                    0x00FF_F000_0000_0000L, 0x0080_0000_0000_0000L}) {
+                assertSameClass(((long) first << 56) | rest, 0);
+                assertSameClass(((long) first << 56) | rest, 1);
+            }
+        }
+    }
+
+    private static void assertSameClass(long hi, long lo) {
+        assertEquals(AddressClass.ofByRows(hi, lo), AddressClass.of(hi, lo),
+                () -> IpText.format(hi, lo));
     }
 }
