@@ -90,6 +90,11 @@ public final class FlowNames {
             return done;
         }
 
+        /** True when the flow is {@link #done()} without having revealed a name. */
+        public boolean doneWithoutNames() {
+            return done && sni == null && httpHost == null && quicSni == null && dnsQuery == null;
+        }
+
         /** ALPN protocols offered in the flow's ClientHello (TLS or QUIC). */
         public List<String> alpn() {
             return alpn;

@@ -27,7 +27,29 @@ public final class NameCache {
     public static final Duration DEFAULT_MIN_TTL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_MAX_TTL = Duration.ofDays(1);
 
-    private record Address(long hi, long lo) {}
+    /**
+     * A cache key. A plain class, not a record: a record's equals and hashCode bootstrap method
+     * handles on first use, some thirty generated classes that a short run pays for on the packet loop.
+     */
+    private static final class Address {
+        final long hi;
+        final long lo;
+
+        Address(long hi, long lo) {
+            this.hi = hi;
+            this.lo = lo;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Address a && a.hi == hi && a.lo == lo;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(hi * 31 + lo);
+        }
+    }
 
     /** One name of an address and the packet time (ticker nanos) it stops being valid. */
     private record Named(String name, long expiresAt) {}
@@ -36,16 +58,17 @@ public final class NameCache {
     private final long minTtlNanos;
     private final long maxTtlNanos;
     private final Cache<Address, List<Named>> cache;
+    private static final int MAINTENANCE_BATCH = 64;
+    private final BatchedMaintenance maintenance = new BatchedMaintenance(MAINTENANCE_BATCH);
+    private static final int ANSWERED_BITS = 20;
     /**
      * One bit per address hash, set for every address an answer named: most new flows go to
      * addresses no DNS answer in the capture named, and this answers them with one array read
-     * instead of a Caffeine probe on the packet loop. Bits are never cleared; a set bit merely
+     * instead of a Caffeine probe on the packet loop; most answers name an address for the first
+     * time, and it spares them the read before the write. Bits are never cleared; a set bit merely
      * sends the probe on to the cache.
      */
-    private static final int MAINTENANCE_BATCH = 64;
-    private final BatchedMaintenance maintenance = new BatchedMaintenance(MAINTENANCE_BATCH);
     private final long[] answered = new long[1 << (ANSWERED_BITS - 6)];
-    private static final int ANSWERED_BITS = 20;
 
     /** A cache with the default size and TTL clamp on its own packet clock. */
     public NameCache() {
@@ -113,12 +136,14 @@ public final class NameCache {
         long ttl = Math.min(maxTtlNanos, Math.max(minTtlNanos, Math.min(ttlSeconds, Long.MAX_VALUE / 1_000_000_000L) * 1_000_000_000L));
         long expiresAt = now + ttl;
         int bit = answeredBit(hi, lo);
+        boolean answeredBefore = (answered[bit >>> 6] & (1L << bit)) != 0;
         answered[bit >>> 6] |= 1L << bit;
         maintenance.afterWrite();
         // Read, merge, put: the cache has one writer (the packet loop), so nothing changes between the
-        // two calls, and this skips compute's per-entry locking and remapping function.
+        // two calls, and this skips compute's per-entry locking and remapping function. An address
+        // whose bit was clear has never been answered: no entry to read.
         Address key = new Address(hi, lo);
-        List<Named> old = cache.getIfPresent(key);
+        List<Named> old = answeredBefore ? cache.getIfPresent(key) : null;
         List<Named> merged = new ArrayList<>(names.size() + (old == null ? 0 : old.size()));
         for (String n : names) {
             if (merged.size() < MAX_NAMES_PER_ADDRESS && indexOf(merged, n) < 0) {
@@ -166,9 +191,9 @@ public final class NameCache {
         cache.cleanUp();
         Map<String, List<String>> out = new TreeMap<>();
         cache.asMap().forEach((k, v) -> {
-            List<String> names = namesFor(k.hi(), k.lo());
+            List<String> names = namesFor(k.hi, k.lo);
             if (!names.isEmpty()) {
-                out.put(IpText.format(k.hi(), k.lo()), names);
+                out.put(IpText.format(k.hi, k.lo), names);
             }
         });
         return out;
