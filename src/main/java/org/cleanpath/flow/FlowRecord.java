@@ -40,7 +40,14 @@ public record FlowRecord(
         /** A new connection (TCP SYN) reused the 5-tuple of a finished one. */
         REUSED,
         /** Still open when the input ended. */
-        END_OF_INPUT
+        END_OF_INPUT;
+
+        private final String key = name().toLowerCase(java.util.Locale.ROOT);
+
+        /** How output names it: timeout, closed, evicted, reused, end_of_input. */
+        public String key() {
+            return key;
+        }
     }
 
     /**

@@ -7,5 +7,12 @@ public enum Action {
     /** The flow is dirty. */
     DENY,
     /** The flow stays clean but the match is reported. */
-    WARN
+    WARN;
+
+    private final String key = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The YAML spelling: allow, deny, warn (also how verdict lines name the action). */
+    public String key() {
+        return key;
+    }
 }

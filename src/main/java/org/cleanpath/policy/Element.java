@@ -16,6 +16,7 @@ public enum Element {
     LLDP_NEIGHBOR("LLDP/CDP neighbour");
 
     private final String label;
+    private final String key = name().toLowerCase(Locale.ROOT);
 
     Element(String label) {
         this.label = label;
@@ -27,6 +28,6 @@ public enum Element {
 
     /** The YAML spelling: remote, local, tunnel_outer, l2_next_hop, lldp_neighbor. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.cleanpath.attribute.AddressClass;
 import org.cleanpath.attribute.Attribution;
 import org.cleanpath.attribute.Attributor;
 import org.cleanpath.attribute.names.ObservedNames;
@@ -92,22 +91,29 @@ public final class FlowJudge {
 
     public JudgedFlow judge(FlowRecord r, FlowNamesSeen names) {
         FlowNamesSeen n = names == null ? FlowNamesSeen.NONE : names;
-        boolean origLocal = isLocal(r.origHi(), r.origLo());
-        boolean respLocal = isLocal(r.respHi(), r.respLo());
         Attribution orig = attribute(r.origHi(), r.origLo());
         Attribution resp = attribute(r.respHi(), r.respLo());
+        boolean origInternal = policy.isInternal(r.origHi(), r.origLo());
+        boolean respInternal = policy.isInternal(r.respHi(), r.respLo());
+        // The attribution carries the address's class: a local end is internal or not public.
+        boolean origLocal = origInternal || !orig.addressClass().isPublic();
+        boolean respLocal = respInternal || !resp.addressClass().isPublic();
         List<Subject> subjects = new ArrayList<>(5);
         List<String> respNames = n.respNames();
-        subjects.add(endpoint(respLocal ? Element.LOCAL : Element.REMOTE, r.respHi(), r.respLo(), resp, respNames));
-        subjects.add(endpoint(origLocal ? Element.LOCAL : Element.REMOTE, r.origHi(), r.origLo(), orig, n.origDnsNames()));
+        subjects.add(endpoint(respLocal ? Element.LOCAL : Element.REMOTE, r.respHi(), r.respLo(), resp, respInternal,
+                respNames));
+        subjects.add(endpoint(origLocal ? Element.LOCAL : Element.REMOTE, r.origHi(), r.origLo(), orig, origInternal,
+                n.origDnsNames()));
 
         Attribution tOrig = null, tResp = null;
         FlowRecord.Tunnel t = r.tunnel();
         if (t != null) {
             tOrig = attribute(t.outerOrigHi(), t.outerOrigLo());
             tResp = attribute(t.outerRespHi(), t.outerRespLo());
-            subjects.add(endpoint(Element.TUNNEL_OUTER, t.outerRespHi(), t.outerRespLo(), tResp, List.of()));
-            subjects.add(endpoint(Element.TUNNEL_OUTER, t.outerOrigHi(), t.outerOrigLo(), tOrig, List.of()));
+            subjects.add(endpoint(Element.TUNNEL_OUTER, t.outerRespHi(), t.outerRespLo(), tResp,
+                    policy.isInternal(t.outerRespHi(), t.outerRespLo()), List.of()));
+            subjects.add(endpoint(Element.TUNNEL_OUTER, t.outerOrigHi(), t.outerOrigLo(), tOrig,
+                    policy.isInternal(t.outerOrigHi(), t.outerOrigLo()), List.of()));
         }
 
         long mac = !respLocal ? r.respMac() : !origLocal ? r.origMac() : -1;
@@ -142,16 +148,11 @@ public final class FlowJudge {
         return policy.evaluate(List.of(s));
     }
 
-    private boolean isLocal(long hi, long lo) {
-        return policy.isInternal(hi, lo) || !AddressClass.of(hi, lo).isPublic();
-    }
-
     private Attribution attribute(long hi, long lo) {
         return attributor.attribute(hi, lo);
     }
 
-    private Subject endpoint(Element element, long hi, long lo, Attribution a, List<String> names) {
-        boolean internal = policy.isInternal(hi, lo);
+    private Subject endpoint(Element element, long hi, long lo, Attribution a, boolean internal, List<String> names) {
         String cls = internal ? "internal" : a.addressClass().label();
         // Internal networks override attribution: the facility's own addresses are never "foreign".
         return Subject.endpoint(element, null, hi, lo,

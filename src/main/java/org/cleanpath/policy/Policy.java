@@ -12,6 +12,11 @@ public record Policy(
         Action defaultAction, MissingAttribution missingAttribution, List<Rule> rules, String source,
         RuleIndex ruleIndex) {
 
+    private static final String DEFAULT_DENY = "no rule allowed this traffic (default: deny)";
+    private static final String DEFAULT_ALLOW = "no rule matched";
+    private static final Verdict DEFAULT_DENY_VERDICT = Verdict.of(Verdict.Status.DIRTY, "default", DEFAULT_DENY, null);
+    private static final Verdict DEFAULT_ALLOW_VERDICT = Verdict.of(Verdict.Status.CLEAN, "default", DEFAULT_ALLOW, null);
+
     public Policy(String name, String version, String description, List<Cidr> internal, Action defaultAction,
                   MissingAttribution missingAttribution, List<Rule> rules, String source) {
         this(name, version, description, internal, defaultAction, missingAttribution, rules, source,
@@ -67,11 +72,11 @@ public record Policy(
                 };
             }
         }
-        return switch (defaultAction) {
-            case DENY -> Verdict.of(Verdict.Status.DIRTY, "default", "no rule allowed this traffic (default: deny)", null);
+        if (subjects.size() == 1) {
             // A lone subject (a device) keeps its facts on the verdict, so reports can name its vendor.
-            case ALLOW, WARN -> Verdict.of(Verdict.Status.CLEAN, "default", "no rule matched",
-                    subjects.size() == 1 ? subjects.get(0) : null);
-        };
+            return defaultAction == Action.DENY ? Verdict.of(Verdict.Status.DIRTY, "default", DEFAULT_DENY, null)
+                    : Verdict.of(Verdict.Status.CLEAN, "default", DEFAULT_ALLOW, subjects.get(0));
+        }
+        return defaultAction == Action.DENY ? DEFAULT_DENY_VERDICT : DEFAULT_ALLOW_VERDICT; // most flows: one shared verdict
     }
 }

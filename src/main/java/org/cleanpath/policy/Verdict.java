@@ -14,8 +14,10 @@ public record Verdict(
     public enum Status {
         CLEAN, DIRTY, UNVERIFIED;
 
+        private final String key = name().toLowerCase(Locale.ROOT);
+
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return key;
         }
     }
 

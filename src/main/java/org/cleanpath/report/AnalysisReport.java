@@ -2,6 +2,7 @@ package org.cleanpath.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -136,6 +137,13 @@ public final class AnalysisReport {
             return asn == null ? "unknown" : "AS" + asn + (org == null ? "" : " " + org);
         }
     }
+    /**
+     * The two traffic rows of each remote attribution seen. Attributions are shared per combination
+     * of database answers, so a few thousand of them stand for all remote ends, and a flow finds its
+     * rows by identity instead of by two keyed lookups. Bounded: past the bound, rows are found by key.
+     */
+    private final Map<Attribution, Traffic[]> rowsByAttribution = new IdentityHashMap<>();
+    private static final int MAX_ROWS_BY_ATTRIBUTION = 1 << 16;
     private final List<Device> devices = new ArrayList<>();
     private final long[] flowsBy = new long[Verdict.Status.values().length];
     private final long[] bytesBy = new long[Verdict.Status.values().length];
@@ -161,15 +169,25 @@ public final class AnalysisReport {
         }
         Attribution remote = f.remote();
         if (remote != null) {
-            String cc = remote.country() == null ? "unknown" : remote.country();
-            Traffic t = byCountry.computeIfAbsent(cc, Traffic::new);
-            t.flows++;
-            t.bytes += f.bytes();
-            AsKey as = remote.asn() == null ? new AsKey(null, null) : new AsKey(remote.asn(), remote.asOrg());
-            Traffic a = byAsn.computeIfAbsent(as, k -> new Traffic(k.label()));
-            a.flows++;
-            a.bytes += f.bytes();
+            Traffic[] rows = rowsByAttribution.get(remote);
+            if (rows == null) {
+                rows = trafficRows(remote);
+                if (rowsByAttribution.size() < MAX_ROWS_BY_ATTRIBUTION) {
+                    rowsByAttribution.put(remote, rows);
+                }
+            }
+            for (Traffic t : rows) {
+                t.flows++;
+                t.bytes += f.bytes();
+            }
         }
+    }
+
+    /** The by-country and by-AS rows a remote end's traffic counts in. */
+    private Traffic[] trafficRows(Attribution remote) {
+        String cc = remote.country() == null ? "unknown" : remote.country();
+        AsKey as = remote.asn() == null ? new AsKey(null, null) : new AsKey(remote.asn(), remote.asOrg());
+        return new Traffic[] {byCountry.computeIfAbsent(cc, Traffic::new), byAsn.computeIfAbsent(as, k -> new Traffic(k.label()))};
     }
 
     public void addDevice(Neighbor n, Verdict v) {

@@ -3,7 +3,6 @@ package org.cleanpath.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.cleanpath.attribute.Attribution;
 import org.cleanpath.flow.FlowRecord;
@@ -86,7 +85,7 @@ public final class FlowFields {
         if (r.nonFirstFragments() != 0) {
             w.number("frag_pkts", r.nonFirstFragments());
         }
-        w.string("end", r.end().name().toLowerCase(Locale.ROOT));
+        w.string("end", r.end().key());
         attribution(w, AttributionNames.ORIG, a.orig(), true);
         attribution(w, AttributionNames.RESP, a.resp(), true);
         attribution(w, AttributionNames.TUNNEL_ORIG, a.tunnelOrig(), false);

@@ -32,7 +32,7 @@ public final class JudgedFlowWriter implements Consumer<JudgedFlow> {
         Verdict v = j.verdict();
         w.string("verdict", v.status().key());
         w.string("rule", v.ruleId());
-        w.string("action", v.action() == null ? null : v.action().name().toLowerCase(java.util.Locale.ROOT));
+        w.string("action", v.action() == null ? null : v.action().key());
         w.string("reason", v.reason());
         w.string("element", v.element() == null ? null : v.element().key());
         w.string("subject", v.subject());
