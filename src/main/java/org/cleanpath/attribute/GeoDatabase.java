@@ -180,6 +180,16 @@ public final class GeoDatabase implements Closeable {
         return known.answerIfAny;
     }
 
+    /**
+     * The data-section offset of the address's record, or -1 when there is none; for the searched
+     * layouts only. Equal offsets give equal answers.
+     *
+     * @throws IOException when the search tree is damaged
+     */
+    int recordOffset(IpAddress address) throws IOException {
+        return search.recordOffset(address.hi(), address.lo());
+    }
+
     private Answer answerOf(Object record) throws IOException {
         if (!(record instanceof Map<?, ?> m)) throw new IOException("record is not a map");
         return switch (kind) {

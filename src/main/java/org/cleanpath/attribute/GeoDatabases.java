@@ -26,8 +26,23 @@ public final class GeoDatabases implements Closeable {
     private static final int SHARED_BITS = 14;
     private final Attribution[] sharedAttributions = new Attribution[1 << SHARED_BITS];
 
+    /**
+     * For one or two searched databases (the embedded pair, or MaxMind's ASN and Country files):
+     * attributions by the records an address leads to. The answers follow from the records alone,
+     * and a capture's addresses lead to a few thousand pairs of them, so an address past the
+     * attributor's table costs the tree walks and one probe here, not two record decodings and
+     * the merging of their fields. Direct-mapped; entries are immutable, so racing threads at
+     * worst look a pair up twice.
+     */
+    private final RecordPair[] byRecords;
+    private static final int RECORD_PAIR_BITS = 14;
+
+    private record RecordPair(long records, Attribution attribution) {}
+
     private GeoDatabases(List<GeoDatabase> databases) {
         this.databases = List.copyOf(databases);
+        boolean pairable = !databases.isEmpty() && databases.size() <= 2 && databases.stream().allMatch(GeoDatabase::searched);
+        this.byRecords = pairable ? new RecordPair[1 << RECORD_PAIR_BITS] : null;
     }
 
     /**
@@ -102,6 +117,24 @@ public final class GeoDatabases implements Closeable {
     /** As {@link #lookup(IpAddress)}, for a caller that has classified the address already. */
     public Attribution lookup(IpAddress address, AddressClass addressClass) {
         if (!addressClass.isPublic()) return Attribution.special(addressClass);
+        if (byRecords == null) return answersFor(address, addressClass);
+        long records;
+        try {
+            records = (long) databases.get(0).recordOffset(address) << 32
+                    | (databases.size() == 2 ? databases.get(1).recordOffset(address) : -1) & 0xFFFF_FFFFL;
+        } catch (IOException | RuntimeException e) {
+            return answersFor(address, addressClass); // which names the damaged file
+        }
+        int slot = (int) ((records * 0x9E37_79B9_7F4A_7C15L) >>> (64 - RECORD_PAIR_BITS));
+        RecordPair known = byRecords[slot];
+        if (known != null && known.records() == records) return known.attribution();
+        Attribution found = answersFor(address, addressClass);
+        if (found.error() == null) byRecords[slot] = new RecordPair(records, found);
+        return found;
+    }
+
+    /** Asks every database in turn and merges their answers, the first answer for each field winning. */
+    Attribution answersFor(IpAddress address, AddressClass addressClass) {
         Long asn = null;
         String org = null, country = null, registered = null, error = null;
         long answered = 0; // bit i: database i answered

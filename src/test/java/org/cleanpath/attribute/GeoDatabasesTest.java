@@ -185,6 +185,26 @@ class GeoDatabasesTest {
         return file;
     }
 
+    /** Attributions found by record pair must be those the databases' answers give, for every address. */
+    @Test
+    void lookupByRecordPair_answersAsAskingEveryDatabase() throws Exception {
+        try (GeoDatabases both = GeoDatabases.open(null);
+             GeoDatabases asnOnly = GeoDatabases.openFiles(List.of(both.databases().get(0).file()))) {
+            java.util.Random random = new java.util.Random(5);
+            for (int i = 0; i < 60_000; i++) {
+                // Addresses in 4,096 /20s: many share records, so most answers come from the pair table.
+                IpAddress address = i % 5 == 4
+                        ? new IpAddress(0x2000_0000_0000_0000L | (random.nextLong() >>> 3) & 0xFFFF_FFFF_0000_0000L, random.nextLong())
+                        : IpAddress.ofIpv4((random.nextInt(4096) * 0x100000L + random.nextInt(1 << 20)) & 0xFFFF_FFFFL);
+                AddressClass c = AddressClass.of(address);
+                if (!c.isPublic()) continue; // never looked up
+                for (GeoDatabases dbs : List.of(both, asnOnly)) {
+                    assertEquals(dbs.answersFor(address, c), dbs.lookup(address), "attribution of " + address.toInetAddress());
+                }
+            }
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void attributor_givesTheSameAnswersFromManyThreads(boolean caffeine) throws Exception {
