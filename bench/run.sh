@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmark: `cleanpath flows` (without and with attribution) and `cleanpath analyze`
-# against `tcpdump -r F -w /dev/null` on the 2M-packet benchmark capture (pcap and pcapng).
+# (a line per flow like flows, and its default text report) against `tcpdump -r F -w /dev/null` on
+# the 2M-packet benchmark capture (pcap and pcapng).
 #
 #   bench/run.sh [RUNS]      (default 5 runs per command; prints Markdown tables)
 #
@@ -52,11 +53,13 @@ for fmt in pcap pcapng; do
   names=("tcpdump -r t2m.$fmt -w /dev/null"
          "cleanpath flows t2m.$fmt --format jsonl -o /dev/null --no-attribution"
          "cleanpath flows t2m.$fmt --format jsonl -o /dev/null"
-         "cleanpath analyze t2m.$fmt --format jsonl -o /dev/null")
+         "cleanpath analyze t2m.$fmt --format jsonl -o /dev/null"
+         "cleanpath analyze t2m.$fmt -o /dev/null (text report)")
   cmds=("tcpdump -r $f -w /dev/null"
         "java ${java_opts[*]} -jar $jar flows $f --format jsonl -o /dev/null --no-attribution"
         "java ${java_opts[*]} -jar $jar flows $f --format jsonl -o /dev/null"
-        "java ${java_opts[*]} -jar $jar analyze $f --format jsonl -o /dev/null")
+        "java ${java_opts[*]} -jar $jar analyze $f --format jsonl -o /dev/null"
+        "java ${java_opts[*]} -jar $jar analyze $f -o /dev/null")
   declare -A walls=() users=() rss=()
   for c in "${!cmds[@]}"; do ${cmds[$c]} >/dev/null 2>&1 || true; done   # warm the page cache
   for ((i = 0; i < runs; i++)); do
@@ -79,6 +82,11 @@ for fmt in pcap pcapng; do
   done
   printf '\n%s: flows with attribution keeps %.0f %% of the packets/s without; analyze keeps %.0f %% of flows.\n' \
     "$fmt" "$(echo "100 * ${med[1]} / ${med[2]}" | bc -l)" "$(echo "100 * ${med[2]} / ${med[3]}" | bc -l)"
+  # The same ratios taken within each round (commands run back to back) and then the median: a
+  # change in the VM's speed between rounds then moves both sides of a ratio alike.
+  paired() { paste -d' ' <(printf '%s\n' ${walls[$1]}) <(printf '%s\n' ${walls[$2]}) | awk '{print $1 / $2}' | median; }
+  printf '%s, ratios within rounds (median): flows keeps %.0f %%, analyze keeps %.0f %%; analyze with its text report runs at %.0f %% of flows.\n' \
+    "$fmt" "$(echo "100 * $(paired 1 2)" | bc -l)" "$(echo "100 * $(paired 2 3)" | bc -l)" "$(echo "100 * $(paired 2 4)" | bc -l)"
   unset walls users rss med
 done
 grep -E 'flows:|packets:' "$work/last.stderr" >&2 || true
