@@ -27,11 +27,16 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
 
     /** What a flow's attachment holds while it is open. */
     public static final class NamesState {
-        final FlowNames.State state = new FlowNames.State();
+        final FlowNames.State state;
         final List<String> respDns;
         final List<String> origDns;
 
         NamesState(List<String> respDns, List<String> origDns) {
+            this(new FlowNames.State(), respDns, origDns);
+        }
+
+        private NamesState(FlowNames.State state, List<String> respDns, List<String> origDns) {
+            this.state = state;
             this.respDns = respDns;
             this.origDns = origDns;
         }
@@ -54,7 +59,7 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
      * own state: that state then dies young, and the garbage collector no longer copies two objects
      * per open flow from collection to collection.
      */
-    private static final NamesState NOTHING = new NamesState(List.of(), List.of());
+    private static final NamesState NOTHING = new NamesState(FlowNames.State.doneEmpty(), List.of(), List.of());
 
     private final FlowNames names = new FlowNames(new NameCache());
     private final Map<String, Neighbor> neighbors = new LinkedHashMap<>();

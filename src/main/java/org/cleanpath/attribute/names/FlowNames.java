@@ -85,6 +85,13 @@ public final class FlowNames {
         private String dnsQuery;
         private List<String> alpn = List.of();
 
+        /** A state that is done and holds no name: {@code onPacket} leaves it as it is, so flows may share it. */
+        public static State doneEmpty() {
+            State s = new State();
+            s.done = true;
+            return s;
+        }
+
         /** True when no later packet of the flow can add a name: then {@code onPacket} returns at once. */
         public boolean done() {
             return done;

@@ -80,6 +80,20 @@ class FlowNamesTest {
         assertFalse(s.done()); // later answers on the flow still feed the cache
     }
 
+    /** The state flows share once they are done without names: no packet may write into it. */
+    @Test
+    void doneEmptyState_staysEmpty_whateverPacketsFollow() {
+        FlowNames.State s = FlowNames.State.doneEmpty();
+        names.onPacket(s, FlowNames.TCP, 40000, 80, true, 1, PSH_ACK, ByteBuffer.wrap(Samples.HTTP_GET_WIKIPEDIA), 0,
+                Samples.HTTP_GET_WIKIPEDIA.length, T0);
+        tcp(s, true, 1, PSH_ACK, Samples.TLS13_CLIENT_HELLO, 0, Samples.TLS13_CLIENT_HELLO.length);
+        byte[] initial = QuicInitialTest.RFC9001_CLIENT_INITIAL;
+        names.onPacket(s, FlowNames.UDP, 50000, 443, true, 0, 0, ByteBuffer.wrap(initial), 0, initial.length, T0);
+        assertTrue(s.done());
+        assertTrue(s.doneWithoutNames());
+        assertSame(ObservedNames.NONE, s.names());
+    }
+
     @Test
     void flowWithoutNames_isGivenUpAfterItsFirstPayloadPackets() {
         FlowNames.State s = new FlowNames.State();
