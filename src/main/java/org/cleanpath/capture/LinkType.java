@@ -14,6 +14,10 @@ public final class LinkType {
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
     public static final int LINUX_SLL2 = 276;
+    /** Ethernet from a switch port with a Broadcom tag (4 bytes) between the source MAC and the EtherType. */
+    public static final int DSA_TAG_BRCM = 281;
+    /** Ethernet from a switch port with a Broadcom tag (4 bytes) before the destination MAC. */
+    public static final int DSA_TAG_BRCM_PREPEND = 282;
 
     private LinkType() {}
 }

@@ -13,6 +13,8 @@ final class EthernetDecoder {
     static final int MPLS_UNICAST = 0x8847;
     static final int MPLS_MULTICAST = 0x8848;
     static final int PPPOE_SESSION = 0x8864;
+    /** Length of a Broadcom switch tag (the DSA_TAG_BRCM link types; opcode, class, port map). */
+    static final int BRCM_TAG = 4;
     /** EtherType values start here; smaller values are 802.3 length fields. */
     private static final int MIN_ETHERTYPE = 0x0600;
     private static final int HEADER = 14;
@@ -21,7 +23,16 @@ final class EthernetDecoder {
     private EthernetDecoder() {}
 
     static void decode(DecodeState s, int off, int end) {
-        if (!s.enterL2(off, HEADER, end)) {
+        decodeTagged(s, off, end, 0);
+    }
+
+    /**
+     * A frame from a switch port whose tag of {@code tagLength} bytes sits between the source MAC
+     * and the EtherType (Broadcom's DSA tag, as tcpdump reads LINKTYPE_DSA_TAG_BRCM). The tag says
+     * which switch port the frame came from or goes to; the flow does not depend on it.
+     */
+    static void decodeTagged(DecodeState s, int off, int end, int tagLength) {
+        if (!s.enterL2(off, HEADER + tagLength, end)) {
             return;
         }
         if (!s.macsSet) {
@@ -29,7 +40,15 @@ final class EthernetDecoder {
             s.p.srcMac = s.u48(off + 6);
             s.macsSet = true;
         }
-        decodeEtherType(s, s.u16(off + 12), off + HEADER, end);
+        decodeEtherType(s, s.u16(off + 12 + tagLength), off + HEADER + tagLength, end);
+    }
+
+    /** A frame behind a switch tag of {@code tagLength} bytes (LINKTYPE_DSA_TAG_BRCM_PREPEND). */
+    static void decodePrepended(DecodeState s, int off, int end, int tagLength) {
+        if (!s.enterL2(off, tagLength, end)) {
+            return;
+        }
+        decode(s, off + tagLength, end);
     }
 
     /** 802.3 frame: only LLC SNAP with OUI 0 carries an EtherType (and maybe IP); the rest is non-IP. */

@@ -39,6 +39,8 @@ public final class PacketDecoder {
     private static void decodeLink(DecodeState s, int linkType, int off, int end) {
         switch (linkType) {
             case LinkType.ETHERNET -> EthernetDecoder.decode(s, off, end);
+            case LinkType.DSA_TAG_BRCM -> EthernetDecoder.decodeTagged(s, off, end, EthernetDecoder.BRCM_TAG);
+            case LinkType.DSA_TAG_BRCM_PREPEND -> EthernetDecoder.decodePrepended(s, off, end, EthernetDecoder.BRCM_TAG);
             case LinkType.RAW, LinkType.RAW_BSD, LinkType.RAW_BSD_ALT -> IpDecoder.decodeRaw(s, off, end);
             case LinkType.IPV4 -> {
                 s.p.etherType = EthernetDecoder.IPV4;

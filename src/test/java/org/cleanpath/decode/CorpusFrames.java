@@ -9,6 +9,17 @@ package org.cleanpath.decode;
 final class CorpusFrames {
     private CorpusFrames() {}
 
+    /**
+     * tcpdump/brcm-tag.pcap frame 3, 102 bytes (LINKTYPE_DSA_TAG_BRCM): ICMP echo request
+     * 192.168.1.1 -> 192.168.1.255 from 68:05:ca:18:47:70, Broadcom tag 00002000 after the MACs.
+     */
+    static final String BRCM_TAG_ICMP = """
+            ffffffffffff6805ca18477000002000080045000054000040004001b658c0a8
+            0101c0a801ff0800588f58d100014fb13f5c00000000f7bd0100000000001011
+            12131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f3031
+            323334353637
+            """;
+
     /** telekom-5g-trace-visualizer/n3_example.pcap frame 1, 936 bytes. */
     static final String N3_GTP_QFI = """
             40deadd9edd9525400e2368708004500039a03f700004011a53cac100c020ac8

@@ -17,9 +17,10 @@ import org.cleanpath.decode.PacketDecoder;
  * an exception, and what the decoders report lies inside the frame.
  */
 class DecoderFuzzTest {
-    /** Link types the first input byte picks from; the last one is unsupported on purpose. */
+    /** Link types the first input byte picks from; 147 is unsupported on purpose. */
     static final int[] LINK_TYPES = {LinkType.ETHERNET, LinkType.RAW, LinkType.IPV4, LinkType.IPV6,
-        LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.NULL, LinkType.LOOP, LinkType.PPP, 147};
+        LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.NULL, LinkType.LOOP, LinkType.PPP, 147,
+        LinkType.DSA_TAG_BRCM, LinkType.DSA_TAG_BRCM_PREPEND};
 
     private final PacketDecoder decoder = new PacketDecoder();
     private final Packet packet = new Packet();
