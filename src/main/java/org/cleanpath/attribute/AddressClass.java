@@ -40,8 +40,8 @@ public enum AddressClass {
     /**
      * Classifies an address in the two-long layout (IPv4 as ::ffff:a.b.c.d). Most addresses are
      * decided by their first byte alone (a table built from {@link Registry#ROWS}); the few first
-     * bytes that hold a smaller special range walk the rows. One array read instead of some twenty
-     * range tests also keeps the code small where the JIT inlines it into every attribution.
+     * bytes that hold a smaller special range walk the rows: one array read instead of some twenty
+     * range tests for most addresses.
      */
     public static AddressClass of(long hi, long lo) {
         boolean v4 = hi == 0 && (lo >>> 32) == 0xFFFFL;
