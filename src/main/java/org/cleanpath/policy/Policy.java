@@ -72,11 +72,12 @@ public record Policy(
                 };
             }
         }
-        if (subjects.size() == 1) {
-            // A lone subject (a device) keeps its facts on the verdict, so reports can name its vendor.
-            return defaultAction == Action.DENY ? Verdict.of(Verdict.Status.DIRTY, "default", DEFAULT_DENY, null)
-                    : Verdict.of(Verdict.Status.CLEAN, "default", DEFAULT_ALLOW, subjects.get(0));
+        if (defaultAction == Action.DENY) {
+            return DEFAULT_DENY_VERDICT;
         }
-        return defaultAction == Action.DENY ? DEFAULT_DENY_VERDICT : DEFAULT_ALLOW_VERDICT; // most flows: one shared verdict
+        // A lone subject (a device) keeps its facts on the verdict, so reports can name its vendor;
+        // flows, most of them, share one verdict.
+        return subjects.size() == 1 ? Verdict.of(Verdict.Status.CLEAN, "default", DEFAULT_ALLOW, subjects.get(0))
+                : DEFAULT_ALLOW_VERDICT;
     }
 }

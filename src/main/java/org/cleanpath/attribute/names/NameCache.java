@@ -54,14 +54,15 @@ public final class NameCache {
     /** One name of an address and the packet time (ticker nanos) it stops being valid. */
     private record Named(String name, long expiresAt) {}
 
+    private static final int MAINTENANCE_BATCH = 64;
+    private static final int INITIAL_ADDRESSES = 1 << 14;
+    private static final int ANSWERED_BITS = 20;
+
     private final PacketTicker ticker;
     private final long minTtlNanos;
     private final long maxTtlNanos;
     private final Cache<Address, List<Named>> cache;
-    private static final int MAINTENANCE_BATCH = 64;
-    private static final int INITIAL_ADDRESSES = 1 << 14;
     private final BatchedMaintenance maintenance = new BatchedMaintenance(MAINTENANCE_BATCH);
-    private static final int ANSWERED_BITS = 20;
     /**
      * One bit per address hash, set for every address an answer named: most new flows go to
      * addresses no DNS answer in the capture named, and this answers them with one array read
