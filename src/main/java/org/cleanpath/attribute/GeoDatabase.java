@@ -169,7 +169,16 @@ public final class GeoDatabase implements Closeable {
      */
     public Optional<Answer> lookup(IpAddress address) throws IOException {
         if (search == null) return lookup(address.toInetAddress());
-        int offset = search.recordOffset(address.hi(), address.lo());
+        return answerAt(search.recordOffset(address.hi(), address.lo()));
+    }
+
+    /**
+     * The answer of the record at a data-section offset that {@link #recordOffset} gave (empty for
+     * -1); for the searched layouts only.
+     *
+     * @throws IOException when the data section is damaged there
+     */
+    Optional<Answer> answerAt(int offset) throws IOException {
         if (offset < 0) return Optional.empty();
         int slot = (offset * 0x9E37_79B9) >>> (32 - RECORD_CACHE_BITS);
         DecodedRecord known = answers[slot];

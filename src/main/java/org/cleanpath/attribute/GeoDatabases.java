@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +21,12 @@ public final class GeoDatabases implements Closeable {
     public static final String DEFAULT_DIRECTORY = "geodb";
 
     private final List<GeoDatabase> databases;
-    private final AtomicReferenceArray<List<String>> sourceLists = new AtomicReferenceArray<>(256);
+    /**
+     * The source lists for each combination of the first eight databases, built up front: built on
+     * first need, a combination first seen late in a run sent the compiled attribution path back to
+     * the interpreter, to be compiled again.
+     */
+    private final List<List<String>> sourceLists;
     private static final int SHARED_BITS = 14;
     private final Attribution[] sharedAttributions = new Attribution[1 << SHARED_BITS];
 
@@ -41,6 +45,9 @@ public final class GeoDatabases implements Closeable {
 
     private GeoDatabases(List<GeoDatabase> databases) {
         this.databases = List.copyOf(databases);
+        List<List<String>> lists = new ArrayList<>();
+        for (long answered = 0; answered < 1L << Math.min(databases.size(), 8); answered++) lists.add(namesOf(answered));
+        this.sourceLists = List.copyOf(lists);
         boolean pairable = !databases.isEmpty() && databases.size() <= 2 && databases.stream().allMatch(GeoDatabase::searched);
         this.byRecords = pairable ? new RecordPair[1 << RECORD_PAIR_BITS] : null;
     }
@@ -117,31 +124,44 @@ public final class GeoDatabases implements Closeable {
     /** As {@link #lookup(IpAddress)}, for a caller that has classified the address already. */
     public Attribution lookup(IpAddress address, AddressClass addressClass) {
         if (!addressClass.isPublic()) return Attribution.special(addressClass);
-        if (byRecords == null) return answersFor(address, addressClass);
-        long records;
+        if (byRecords == null) return answersFor(address, addressClass, 0, false);
+        long records = 0;
         try {
-            records = (long) databases.get(0).recordOffset(address) << 32
-                    | (databases.size() == 2 ? databases.get(1).recordOffset(address) : -1) & 0xFFFF_FFFFL;
+            // A loop rather than a call per database: the JIT inlines every call site of the walk.
+            for (int i = 0; i < 2; i++) {
+                int offset = i < databases.size() ? databases.get(i).recordOffset(address) : -1;
+                records = records << 32 | offset & 0xFFFF_FFFFL;
+            }
         } catch (IOException | RuntimeException e) {
-            return answersFor(address, addressClass); // which names the damaged file
+            return answersFor(address, addressClass, 0, false); // which names the damaged file
         }
         int slot = (int) ((records * 0x9E37_79B9_7F4A_7C15L) >>> (64 - RECORD_PAIR_BITS));
         RecordPair known = byRecords[slot];
         if (known != null && known.records() == records) return known.attribution();
-        Attribution found = answersFor(address, addressClass);
+        Attribution found = answersFor(address, addressClass, records, true);
         if (found.error() == null) byRecords[slot] = new RecordPair(records, found);
         return found;
     }
 
     /** Asks every database in turn and merges their answers, the first answer for each field winning. */
     Attribution answersFor(IpAddress address, AddressClass addressClass) {
+        return answersFor(address, addressClass, 0, false);
+    }
+
+    /**
+     * As {@link #answersFor(IpAddress, AddressClass)}; when {@code walked}, {@code records} holds the
+     * record offsets in the (one or two, searched) databases, and their trees are not walked again.
+     */
+    private Attribution answersFor(IpAddress address, AddressClass addressClass, long records, boolean walked) {
         Long asn = null;
         String org = null, country = null, registered = null, error = null;
         long answered = 0; // bit i: database i answered
         for (int i = 0; i < databases.size(); i++) {
             GeoDatabase db = databases.get(i);
             try {
-                Optional<GeoDatabase.Answer> found = db.lookup(address);
+                Optional<GeoDatabase.Answer> found = walked
+                        ? db.answerAt((int) (records >>> (i == 0 ? 32 : 0)))
+                        : db.lookup(address);
                 if (found.isEmpty()) continue;
                 GeoDatabase.Answer a = found.get();
                 boolean used = false;
@@ -203,13 +223,7 @@ public final class GeoDatabases implements Closeable {
      * attribution holds one, and a capture's tens of thousands of them need not each hold a copy.
      */
     private List<String> sourcesOf(long answered) {
-        if (answered >= sourceLists.length()) return namesOf(answered);
-        List<String> names = sourceLists.get((int) answered);
-        if (names == null) {
-            names = namesOf(answered);
-            sourceLists.set((int) answered, names);
-        }
-        return names;
+        return answered < sourceLists.size() ? sourceLists.get((int) answered) : namesOf(answered);
     }
 
     private List<String> namesOf(long answered) {

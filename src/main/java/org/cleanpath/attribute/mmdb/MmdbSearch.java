@@ -88,13 +88,33 @@ public final class MmdbSearch {
      * @throws IOException when the tree points outside the file
      */
     public int recordOffset(long hi, long lo) throws IOException {
-        long node;
+        long root;
+        TopSixteen tops;
+        int top;
+        int firstBit;
         if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
-            node = walk(ipv4Top.end(ipv4Start, (int) (lo >>> 16) & 0xFFFF), 0, lo, 15, 16);
+            root = ipv4Start;
+            tops = ipv4Top;
+            top = (int) (lo >>> 16) & 0xFFFF;
+            firstBit = 31;
         } else {
             if (ipVersion == 4) return -1;
-            node = walk(ipv6Top.end(0, (int) (hi >>> 48)), hi, lo, 111, 112);
+            root = 0;
+            tops = ipv6Top;
+            top = (int) (hi >>> 48);
+            firstBit = 127;
         }
+        int count = firstBit + 1;
+        long known = tops.end(root, top);
+        if (known >= 0) {
+            root = known;
+            firstBit -= 16;
+            count -= 16;
+        }
+        // One call of walk, not one per family and per known or unknown top: the JIT inlines every
+        // call site of it into the attribution path, and each copy lengthens the compile that
+        // competes with the packet loop for a core in a short run.
+        long node = walk(root, hi, lo, firstBit, count);
         if (node == nodeCount) return -1;
         if (node < nodeCount) throw new IOException("search tree deeper than the address");
         long offset = node - nodeCount - DATA_SEPARATOR;
@@ -113,14 +133,13 @@ public final class MmdbSearch {
         private final int[] ends = new int[1 << 16];
         private volatile boolean filled;
 
-        /** The node (or leaf) the walk from {@code root} along the 16 bits {@code top} reaches. */
+        /**
+         * The node (or leaf) the walk from {@code root} along the 16 bits {@code top} reaches, or -1
+         * when the table does not know it (a damaged pointer there): the caller walks from the root.
+         */
         long end(long root, int top) {
             if (!filled) fill(root);
-            int known = ends[top];
-            if (known != 0) return known - 1;
-            long node = root;
-            for (int bit = 15; bit >= 0 && node < nodeCount; bit--) node = record(node, (top >>> bit) & 1);
-            return node;
+            return ends[top] - 1L;
         }
 
         private synchronized void fill(long root) {
