@@ -125,9 +125,10 @@ public final class MmdbSearch {
     }
 
     /**
-     * The ends of the 16-bit walks under one root, plus one (0: not known). Filled by one pass over
-     * the top of the tree on first use (at most 131,071 nodes, a few milliseconds on a writer
-     * thread, not the packet loop); a thread racing that pass finds 0 and walks.
+     * The ends of the 16-bit walks under one root, plus one (0: not known, where a damaged pointer
+     * stopped the pass; lookups there walk from the root and report it). Filled by one pass over the
+     * top of the tree on first use (at most 131,071 nodes, a few milliseconds on a writer thread, not
+     * the packet loop); a thread racing that pass waits for it.
      */
     private final class TopSixteen {
         private final int[] ends = new int[1 << 16];
