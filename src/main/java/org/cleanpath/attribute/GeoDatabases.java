@@ -124,7 +124,7 @@ public final class GeoDatabases implements Closeable {
     /** As {@link #lookup(IpAddress)}, for a caller that has classified the address already. */
     public Attribution lookup(IpAddress address, AddressClass addressClass) {
         if (!addressClass.isPublic()) return Attribution.special(addressClass);
-        if (byRecords == null) return answersFor(address, addressClass, 0, false);
+        if (byRecords == null) return answersFor(address, addressClass);
         long records = 0;
         try {
             // A loop rather than a call per database: the JIT inlines every call site of the walk.
@@ -133,7 +133,7 @@ public final class GeoDatabases implements Closeable {
                 records = records << 32 | offset & 0xFFFF_FFFFL;
             }
         } catch (IOException | RuntimeException e) {
-            return answersFor(address, addressClass, 0, false); // which names the damaged file
+            return answersFor(address, addressClass); // which names the damaged file
         }
         int slot = (int) ((records * 0x9E37_79B9_7F4A_7C15L) >>> (64 - RECORD_PAIR_BITS));
         RecordPair known = byRecords[slot];
@@ -160,7 +160,7 @@ public final class GeoDatabases implements Closeable {
             GeoDatabase db = databases.get(i);
             try {
                 Optional<GeoDatabase.Answer> found = walked
-                        ? db.answerAt((int) (records >>> (i == 0 ? 32 : 0)))
+                        ? db.answerAt(offsetIn(records, i))
                         : db.lookup(address);
                 if (found.isEmpty()) continue;
                 GeoDatabase.Answer a = found.get();
@@ -189,6 +189,11 @@ public final class GeoDatabases implements Closeable {
             return new Attribution(addressClass, asn, org, country, registered, sourcesOf(answered), error);
         }
         return shared(addressClass, asn, org, country, registered, answered);
+    }
+
+    /** The record offset of database {@code i} (0 or 1) in a pair packed as {@link #lookup} packs it. */
+    private static int offsetIn(long records, int i) {
+        return (int) (records >>> (i == 0 ? 32 : 0));
     }
 
     /**
