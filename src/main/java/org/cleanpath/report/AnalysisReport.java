@@ -31,6 +31,8 @@ import org.cleanpath.policy.Verdict;
 public final class AnalysisReport {
     private static final int EXAMPLES = 3;
     private static final int TOP = 10;
+    /** Violation groups the text report shows in full. */
+    private static final int TOP_FINDINGS = 20;
 
     /** One violated (or warned) rule on one element. */
     public static final class Finding {
@@ -371,10 +373,7 @@ public final class AnalysisReport {
         sb.append("Policy:  ").append(policy.source()).append(" (").append(policy.version()).append(", ")
                 .append(policy.rules().size()).append(" rules)\n");
         if (!violations.isEmpty()) {
-            sb.append("\nViolations (by rule and element)\n");
-            for (Finding f : sorted(violations)) {
-                appendFinding(sb, f);
-            }
+            appendViolations(sb);
         }
         if (!devices.isEmpty()) {
             sb.append("\nDevices announced by LLDP/CDP\n");
@@ -423,9 +422,41 @@ public final class AnalysisReport {
         return sb.append('\n').toString();
     }
 
+    /**
+     * Every violated rule in one line each, then the largest groups (rule and element) in full. A
+     * capture with thousands of remote ends in covered networks has thousands of groups: listed
+     * whole, they buried the rule totals under some twenty thousand lines nobody reads; the JSON
+     * report still lists them all.
+     */
+    private void appendViolations(StringBuilder sb) {
+        List<Finding> all = sorted(violations);
+        Map<String, long[]> byRule = new LinkedHashMap<>(); // rule id -> flows, bytes, groups
+        for (Finding f : all) {
+            long[] t = byRule.computeIfAbsent(f.verdict.ruleId(), k -> new long[3]);
+            t[0] += f.flows;
+            t[1] += f.bytes;
+            t[2]++;
+        }
+        List<Map.Entry<String, long[]>> rules = new ArrayList<>(byRule.entrySet());
+        rules.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1]));
+        sb.append("\nViolations by rule\n");
+        for (Map.Entry<String, long[]> e : rules) {
+            long[] t = e.getValue();
+            sb.append(String.format("  %-40s %,10d flow%s %,16d bytes %,8d element%s%n", e.getKey(), t[0],
+                    t[0] == 1 ? " " : "s", t[1], t[2], t[2] == 1 ? "" : "s"));
+        }
+        List<Finding> shown = all.subList(0, Math.min(TOP_FINDINGS, all.size()));
+        sb.append(all.size() == shown.size() ? "\nViolations (by rule and element)\n"
+                : String.format("%nViolations (by rule and element): the %d largest of %,d groups; --format json lists all%n",
+                        shown.size(), all.size()));
+        for (Finding f : shown) {
+            appendFinding(sb, f);
+        }
+    }
+
     private void appendFinding(StringBuilder sb, Finding f) {
         Verdict v = f.verdict;
-        sb.append(String.format("  %s  %,d flows, %,d bytes%n", v.ruleId(), f.flows, f.bytes));
+        sb.append(String.format("  %s  %,d flow%s, %,d bytes%n", v.ruleId(), f.flows, f.flows == 1 ? "" : "s", f.bytes));
         sb.append("    why:      ").append(v.reason()).append('\n');
         sb.append("    evidence: ").append(v.evidence()).append('\n');
         for (String e : f.examples()) {

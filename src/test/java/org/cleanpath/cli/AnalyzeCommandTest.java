@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.cleanpath.Corpus;
+import org.cleanpath.capture.LinkType;
+import org.cleanpath.capture.PcapWriter;
 import org.cleanpath.attribute.mmdb.MmdbValue;
 import org.cleanpath.attribute.mmdb.MmdbWriter;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,36 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("domain=www.huawei.com"), r.out());
         assertTrue(r.out().contains("L2 next hop 00:e0:fc:5a:31:07"), r.out());
         assertTrue(r.out().contains("DIRTY    n6-edge-r1"), r.out());
+    }
+
+    @Test
+    void textReportTotalsEveryRuleAndShowsOnlyTheLargestGroupsInFull() throws IOException {
+        // 30 SYNs from one local host, each to its own public address: 30 violation groups of one rule.
+        Path capture = tmp.resolve("thirty.pcap");
+        byte[] f = new byte[54];
+        f[0] = 0x02; f[5] = 0x01; f[6] = 0x02; f[11] = 0x02; f[12] = 0x08;
+        f[14] = 0x45; f[17] = 40; f[22] = 64; f[23] = 6;
+        f[26] = 10; f[29] = 1; // 10.0.0.1
+        f[30] = 8; f[31] = 8; f[32] = 4; // 8.8.4.x
+        f[34] = 0x30; f[36] = 0x01; f[37] = (byte) 0xBB; f[46] = 0x50; f[47] = 0x02;
+        try (PcapWriter w = PcapWriter.create(capture, LinkType.ETHERNET, 65535, false)) {
+            for (int i = 1; i <= 30; i++) {
+                f[33] = (byte) i;
+                f[35] = (byte) i;
+                w.write(1_700_000_000_000_000_000L + i * 1000L, f);
+            }
+        }
+        Path p = policy("rules:\n" + rule("anywhere", "{cidr: [0.0.0.0/0]}"));
+
+        Run text = run("analyze", capture.toString(), "--policy", p.toString());
+        assertEquals(1, text.exit(), text.err());
+        assertTrue(text.out().contains("Violations by rule\n  anywhere "), text.out());
+        assertTrue(text.out().matches("(?s).*\n  anywhere +30 flows +\\S+ bytes +30 elements\n.*"), text.out());
+        assertTrue(text.out().contains("the 20 largest of 30 groups; --format json lists all"), text.out());
+        assertEquals(20, text.out().split("\n    evidence: ", -1).length - 1, text.out());
+
+        Run json = run("analyze", capture.toString(), "--policy", p.toString(), "--format", "json");
+        assertEquals(30, JSON.readTree(json.out()).get("violations").size());
     }
 
     @Test
