@@ -373,7 +373,7 @@ public final class AnalysisReport {
         sb.append("Policy:  ").append(policy.source()).append(" (").append(policy.version()).append(", ")
                 .append(policy.rules().size()).append(" rules)\n");
         if (!violations.isEmpty()) {
-            appendViolations(sb);
+            appendFindings(sb, "Violations", "", violations);
         }
         if (!devices.isEmpty()) {
             sb.append("\nDevices announced by LLDP/CDP\n");
@@ -387,10 +387,7 @@ public final class AnalysisReport {
             }
         }
         if (!warnings.isEmpty()) {
-            sb.append("\nWarnings (rules with action warn)\n");
-            for (Finding f : sorted(warnings)) {
-                appendFinding(sb, f);
-            }
+            appendFindings(sb, "Warnings", "rules with action warn, ", warnings);
         }
         sb.append(String.format("%nUnverified: %,d flows (%.1f%% of flows, %.1f%% of bytes)%n",
                 flowsBy[Verdict.Status.UNVERIFIED.ordinal()], share(flowsBy[Verdict.Status.UNVERIFIED.ordinal()], flows()),
@@ -423,13 +420,13 @@ public final class AnalysisReport {
     }
 
     /**
-     * Every violated rule in one line each, then the largest groups (rule and element) in full. A
-     * capture with thousands of remote ends in covered networks has thousands of groups: listed
-     * whole, they buried the rule totals under some twenty thousand lines nobody reads; the JSON
-     * report still lists them all.
+     * Every violated (or warned) rule in one line each, then the largest groups (rule and element)
+     * in full. A capture with thousands of remote ends in covered networks has thousands of groups:
+     * listed whole, they buried the rule totals under some twenty thousand lines nobody reads; the
+     * JSON report still lists them all.
      */
-    private void appendViolations(StringBuilder sb) {
-        List<Finding> all = sorted(violations);
+    private void appendFindings(StringBuilder sb, String title, String note, Map<FindingKey, Finding> findings) {
+        List<Finding> all = sorted(findings);
         Map<String, long[]> byRule = new LinkedHashMap<>(); // rule id -> flows, bytes, groups
         for (Finding f : all) {
             long[] t = byRule.computeIfAbsent(f.verdict.ruleId(), k -> new long[3]);
@@ -439,16 +436,18 @@ public final class AnalysisReport {
         }
         List<Map.Entry<String, long[]>> rules = new ArrayList<>(byRule.entrySet());
         rules.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1]));
-        sb.append("\nViolations by rule\n");
+        sb.append('\n').append(title).append(" by rule\n");
         for (Map.Entry<String, long[]> e : rules) {
             long[] t = e.getValue();
             sb.append(String.format("  %-40s %,10d flow%s %,16d bytes %,8d element%s%n", e.getKey(), t[0],
                     t[0] == 1 ? " " : "s", t[1], t[2], t[2] == 1 ? "" : "s"));
         }
         List<Finding> shown = all.subList(0, Math.min(TOP_FINDINGS, all.size()));
-        sb.append(all.size() == shown.size() ? "\nViolations (by rule and element)\n"
-                : String.format("%nViolations (by rule and element): the %d largest of %,d groups; --format json lists all%n",
-                        shown.size(), all.size()));
+        sb.append('\n').append(title).append(" (").append(note).append("by rule and element)");
+        if (shown.size() < all.size()) {
+            sb.append(String.format(": the %d largest of %,d groups; --format json lists all", shown.size(), all.size()));
+        }
+        sb.append('\n');
         for (Finding f : shown) {
             appendFinding(sb, f);
         }

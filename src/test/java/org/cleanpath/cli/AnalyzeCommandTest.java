@@ -19,10 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.cleanpath.Corpus;
-import org.cleanpath.capture.LinkType;
-import org.cleanpath.capture.PcapWriter;
 import org.cleanpath.attribute.mmdb.MmdbValue;
 import org.cleanpath.attribute.mmdb.MmdbWriter;
+import org.cleanpath.capture.LinkType;
+import org.cleanpath.capture.PcapWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +105,37 @@ class AnalyzeCommandTest {
 
     @Test
     void textReportTotalsEveryRuleAndShowsOnlyTheLargestGroupsInFull() throws IOException {
-        // 30 SYNs from one local host, each to its own public address: 30 violation groups of one rule.
+        Path capture = thirtyRemoteEnds();
+        Path p = policy("rules:\n" + rule("anywhere", "{cidr: [0.0.0.0/0]}"));
+
+        Run text = run("analyze", capture.toString(), "--policy", p.toString());
+        assertEquals(1, text.exit(), text.err());
+        assertTrue(text.out().contains("Violations by rule\n  anywhere "), text.out());
+        assertTrue(text.out().matches("(?s).*\n  anywhere +30 flows +\\S+ bytes +30 elements\n.*"), text.out());
+        assertTrue(text.out().contains("Violations (by rule and element): the 20 largest of 30 groups; --format json lists all"),
+                text.out());
+        assertEquals(20, text.out().split("\n    evidence: ", -1).length - 1, text.out());
+
+        Run json = run("analyze", capture.toString(), "--policy", p.toString(), "--format", "json");
+        assertEquals(30, JSON.readTree(json.out()).get("violations").size());
+    }
+
+    @Test
+    void textReportShortensWarningsAsItShortensViolations() throws IOException {
+        Path capture = thirtyRemoteEnds();
+        Path p = policy("rules:\n" + rule("anywhere", "{cidr: [0.0.0.0/0]}").replace("action: deny", "action: warn"));
+
+        Run text = run("analyze", capture.toString(), "--policy", p.toString());
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().matches("(?s).*\nWarnings by rule\n  anywhere +30 flows +\\S+ bytes +30 elements\n.*"), text.out());
+        assertTrue(text.out().contains(
+                "Warnings (rules with action warn, by rule and element): the 20 largest of 30 groups; --format json lists all"),
+                text.out());
+        assertEquals(20, text.out().split("\n    evidence: ", -1).length - 1, text.out());
+    }
+
+    /** 30 SYNs from one local host, each to its own public address: 30 groups of one rule that matches them all. */
+    private Path thirtyRemoteEnds() throws IOException {
         Path capture = tmp.resolve("thirty.pcap");
         byte[] f = new byte[54];
         f[0] = 0x02; f[5] = 0x01; f[6] = 0x02; f[11] = 0x02; f[12] = 0x08;
@@ -120,17 +150,7 @@ class AnalyzeCommandTest {
                 w.write(1_700_000_000_000_000_000L + i * 1000L, f);
             }
         }
-        Path p = policy("rules:\n" + rule("anywhere", "{cidr: [0.0.0.0/0]}"));
-
-        Run text = run("analyze", capture.toString(), "--policy", p.toString());
-        assertEquals(1, text.exit(), text.err());
-        assertTrue(text.out().contains("Violations by rule\n  anywhere "), text.out());
-        assertTrue(text.out().matches("(?s).*\n  anywhere +30 flows +\\S+ bytes +30 elements\n.*"), text.out());
-        assertTrue(text.out().contains("the 20 largest of 30 groups; --format json lists all"), text.out());
-        assertEquals(20, text.out().split("\n    evidence: ", -1).length - 1, text.out());
-
-        Run json = run("analyze", capture.toString(), "--policy", p.toString(), "--format", "json");
-        assertEquals(30, JSON.readTree(json.out()).get("violations").size());
+        return capture;
     }
 
     @Test
