@@ -16,7 +16,8 @@ import org.cleanpath.flow.IpText;
  * <p>Each name lives for its answer's TTL in <em>packet time</em> ({@link PacketTicker}), clamped to
  * [{@code minTtl}, {@code maxTtl}]: a floor because clients keep using an address a little past a
  * zero or tiny TTL, a ceiling because week-long TTLs would pin stale names. The cache holds at most
- * {@code maximumAddresses} addresses and {@link #MAX_NAMES_PER_ADDRESS} names per address.
+ * {@code maximumAddresses} addresses and {@link #MAX_NAMES_PER_ADDRESS} names per address; when it is
+ * full, the addresses whose names expire soonest make room (a hundredth of the bound at a time).
  *
  * <p>Not for the per-packet path of every packet: call {@link #add(DnsMessage)} for DNS responses
  * and {@link #namesFor(long, long)} once per new flow. Written by one thread (the packet loop's).
@@ -59,6 +60,7 @@ public final class NameCache {
     private static final int ANSWERED_BITS = 20;
 
     private final PacketTicker ticker;
+    private final long maximumAddresses;
     private final long minTtlNanos;
     private final long maxTtlNanos;
     private final Cache<Address, List<Named>> cache;
@@ -79,6 +81,7 @@ public final class NameCache {
 
     public NameCache(PacketTicker ticker, long maximumAddresses, Duration minTtl, Duration maxTtl) {
         this.ticker = ticker;
+        this.maximumAddresses = Math.max(1, maximumAddresses);
         this.minTtlNanos = minTtl.toNanos();
         this.maxTtlNanos = Math.max(minTtlNanos, maxTtl.toNanos());
         this.cache = Caffeine.newBuilder()
@@ -88,7 +91,9 @@ public final class NameCache {
                 // Sized for a capture's few thousand answered addresses up front: growing the map
                 // from 16 slots was 6 % of the packet loop's time spent on DNS answers.
                 .initialCapacity((int) Math.min(maximumAddresses, INITIAL_ADDRESSES))
-                .maximumSize(maximumAddresses)
+                // Bounded by makeRoom, not by Caffeine's size eviction: its frequency sketch and LRU
+                // queues were a tenth of a second per analyze run of the benchmark (mostly compiling
+                // them), for a bound a capture rarely reaches.
                 .expireAfter(new Expiry<Address, List<Named>>() {
                     @Override
                     public long expireAfterCreate(Address key, List<Named> value, long currentTime) {
@@ -149,6 +154,9 @@ public final class NameCache {
         // whose bit was clear has never been answered: no entry to read.
         Address key = new Address(hi, lo);
         List<Named> old = answeredBefore ? cache.getIfPresent(key) : null;
+        if (old == null) {
+            makeRoom();
+        }
         List<Named> merged = new ArrayList<>(names.size() + (old == null ? 0 : old.size()));
         for (String n : names) {
             if (merged.size() < MAX_NAMES_PER_ADDRESS && indexOf(merged, n) < 0) {
@@ -163,6 +171,23 @@ public final class NameCache {
             }
         }
         cache.put(key, List.copyOf(merged));
+    }
+
+    /**
+     * Keeps the cache below its bound before a new address goes in: drops what has expired in packet
+     * time and, if that is not enough, the addresses whose names expire soonest. They would leave
+     * soonest anyway, and clients that use an address do so mostly right after its answer.
+     */
+    private void makeRoom() {
+        if (cache.estimatedSize() < maximumAddresses) {
+            return;
+        }
+        cache.cleanUp();
+        long excess = cache.estimatedSize() - maximumAddresses + 1;
+        if (excess > 0) {
+            int batch = (int) Math.min(Integer.MAX_VALUE, Math.max(excess, maximumAddresses / 100));
+            cache.policy().expireVariably().ifPresent(p -> cache.invalidateAll(p.oldest(batch).keySet()));
+        }
     }
 
     /** The names that resolved to the address and have not expired in packet time, most recent first. */

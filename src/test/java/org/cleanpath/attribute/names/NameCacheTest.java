@@ -1,6 +1,7 @@
 package org.cleanpath.attribute.names;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +72,24 @@ class NameCacheTest {
         assertEquals(List.of("zero.example"), c.namesFor(HI, LO));
         c.advanceTo(T0 + 60 * SEC);
         assertEquals(List.of(), c.namesFor(HI, LO));
+    }
+
+    @Test
+    void addresses_areBounded_andThoseExpiringSoonestMakeRoom() {
+        NameCache c = cache(Duration.ZERO); // at most 1000 addresses
+        c.advanceTo(T0);
+        // Address i lives 10,000 + i seconds: the first ones added expire first.
+        for (int i = 0; i < 1500; i++) {
+            c.add(HI, LO + i, List.of("n" + i + ".example"), 10_000 + i);
+            assertTrue(c.size() <= 1000, "size " + c.size() + " after " + (i + 1) + " addresses");
+        }
+        assertEquals(List.of("n1499.example"), c.namesFor(HI, LO + 1499), "the newest address is kept");
+        assertEquals(List.of(), c.namesFor(HI, LO), "the address expiring first made room");
+        assertTrue(c.size() >= 980, "room is made a hundredth of the bound at a time, not by emptying: " + c.size());
+        // An address already held takes no room: answering it again evicts nothing.
+        long before = c.size();
+        c.add(HI, LO + 1499, List.of("again.example"), 60);
+        assertEquals(before, c.size());
     }
 
     @Test
