@@ -30,7 +30,8 @@ done
 
 (cd "$here" && mvn -q -B -DskipTests package >&2)
 jar="$here/target/cleanpath.jar"
-java_opts=(-Xmx256m -XX:+UseSerialGC)  # as the ./cleanpath launcher
+# As the ./cleanpath launcher runs it: the options of src/main/jvm.options.
+read -r -a java_opts <<< "$(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$here/src/main/jvm.options" | tr '\n' ' ')"
 
 # Peak anonymous RSS (MiB) of one run: RSS minus file-backed pages such as the capture's mapped pages.
 peak_anon() {

@@ -183,6 +183,8 @@ public final class FlowNames {
                 ip.capturedPayloadLength, timeNanos);
     }
 
+    // dns, offerStream and offerQuic are kept out of onPacket's compiled code by src/main/jvm.options
+    // (rare branches; see there): rename them there too.
     private void dns(State s, boolean tcp, ByteBuffer buf, int offset, int length) {
         Optional<DnsMessage> m = tcp ? DnsMessages.parseTcp(buf, offset, length) : DnsMessages.parse(buf, offset, length);
         if (m.isEmpty()) {

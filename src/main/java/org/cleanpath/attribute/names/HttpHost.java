@@ -17,7 +17,10 @@ public final class HttpHost {
 
     private HttpHost() {}
 
-    /** Cheap test: the payload begins with a known method and a space. */
+    /**
+     * Cheap test: the payload begins with a known method and a space. Kept out of the names stage's
+     * compiled per-packet code by src/main/jvm.options: rename it there too.
+     */
     public static boolean isRequest(ByteBuffer buf, int offset, int length) {
         return methodLength(buf, offset, length) > 0;
     }
