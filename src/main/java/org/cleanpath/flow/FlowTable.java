@@ -194,7 +194,11 @@ final class FlowTable {
         return rows[slot * ROW + A_LO];
     }
 
-    /** Expires every flow idle for longer than its timeout at packet time {@code ts}. */
+    /**
+     * Expires every flow idle for longer than its timeout at packet time {@code ts}. This and
+     * {@link #requeue} are kept out of {@link #track}'s compiled code by src/main/jvm.options (their
+     * branches change course late in a run); rename them there too.
+     */
     void advanceTime(long ts) {
         if (ts <= now) {
             return;
