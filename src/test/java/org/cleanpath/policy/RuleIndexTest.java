@@ -23,8 +23,11 @@ class RuleIndexTest {
     private static final String[] ADDRESSES = {"202.97.1.9", "8.8.8.8", "2001:db8::1", "10.1.2.3"};
     private static final String[] CIDRS = {"202.97.0.0/16", "8.8.8.0/24", "2001:db8::/32", "10.0.0.0/8"};
     private static final String[] VENDORS = {"Huawei", "ZTE", "Cisco"};
-    private static final String[] NAMES = {"www.huawei.com", "dns.google", "cdn.hicloud.com", "example.org"};
-    private static final String[] DOMAINS = {"huawei.com", "*.hicloud.*", "google", "org"};
+    // Names in other cases, with trailing dots, equal to a suffix, or ending in one without a dot before it.
+    private static final String[] NAMES = {"www.huawei.com", "dns.google", "cdn.hicloud.com", "example.org",
+        "WWW.Huawei.COM.", "huawei.com", "nothuawei.com", "a..huawei.com", "com", "hicloud.com"};
+    private static final String[] DOMAINS = {"huawei.com", "*.hicloud.*", "google", "org", "com", "www.huawei.com",
+        "hicloud.com", "*.google"};
 
     @Test
     void indexedEvaluationPicksTheRuleAndSubjectALinearWalkPicks() {
@@ -84,7 +87,13 @@ class RuleIndexTest {
         Set<String> registered = (kinds & 8) != 0 ? Set.of(pick(random, COUNTRIES)) : null;
         List<Cidr> cidrs = (kinds & 16) != 0 ? List.of(Cidr.parse(pick(random, CIDRS))) : null;
         List<String> vendors = (kinds & 32) != 0 ? List.of(pick(random, VENDORS)) : null;
-        List<DomainPattern> domains = (kinds & 64) != 0 ? List.of(DomainPattern.parse(pick(random, DOMAINS))) : null;
+        List<DomainPattern> domains = null;
+        if ((kinds & 64) != 0) {
+            domains = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+                domains.add(DomainPattern.parse(pick(random, DOMAINS)));
+            }
+        }
         Action action = Action.values()[random.nextInt(Action.values().length)];
         return new Rule(id, "reason " + id, action, appliesTo, asns, org, countries, registered, cidrs, vendors, domains,
                 "test", 1);
@@ -92,7 +101,11 @@ class RuleIndexTest {
 
     private static Subject randomSubject(Random random) {
         Element element = Element.values()[random.nextInt(Element.values().length)];
-        List<String> names = random.nextBoolean() ? List.of() : List.of(pick(random, NAMES));
+        List<String> names = switch (random.nextInt(3)) {
+            case 0 -> List.of();
+            case 1 -> List.of(pick(random, NAMES));
+            default -> List.of(pick(random, NAMES), pick(random, NAMES));
+        };
         if (element == Element.L2_NEXT_HOP || element == Element.LLDP_NEIGHBOR) {
             return Subject.device(element, "00:11:22:33:44:" + random.nextInt(10),
                     random.nextBoolean() ? pick(random, VENDORS) + " Technologies" : null,
