@@ -71,10 +71,19 @@ public final class FlowJudge {
         }
     }
 
-    /** A flow with its verdict and the facts behind it. */
+    /**
+     * A flow with its verdict and the facts behind it. {@code nextHopL2} is the next hop's MAC address
+     * (-1 when there is none), written out by {@link #nextHopMac()} on demand: the text report never
+     * shows it, and formatting one per flow was a tenth of judging's own work.
+     */
     public record JudgedFlow(FlowRecord flow, Verdict verdict, Attribution orig, Attribution resp,
                              Attribution tunnelOrig, Attribution tunnelResp, boolean origLocal, boolean respLocal,
-                             String nextHopMac, String nextHopVendor, String nextHopEntity, List<String> names) {
+                             long nextHopL2, String nextHopVendor, String nextHopEntity, List<String> names) {
+
+        /** The next hop's MAC address as text, or null when there is none. */
+        public String nextHopMac() {
+            return nextHopL2 < 0 ? null : Mac.format(nextHopL2);
+        }
 
         /** The remote side's attribution (the responder unless only the originator is remote), or null. */
         public Attribution remote() {
@@ -117,19 +126,17 @@ public final class FlowJudge {
         }
 
         long mac = !respLocal ? r.respMac() : !origLocal ? r.origMac() : -1;
-        String macText = null, vendor = null, entity = null;
-        if (mac >= 0) {
-            macText = Mac.format(mac);
-        }
+        String vendor = null, entity = null;
         if (mac >= 0 && !Mac.isGroup(mac) && !Mac.isLocallyAdministered(mac)) { // others name no maker
             vendor = ouis.get().lookup(mac).map(Vendor::organization).orElse(null);
             entity = covered.get().entityOf(mac).map(CoveredEntity::name).orElse(null);
             if (vendor != null || entity != null) {
-                subjects.add(Subject.device(Element.L2_NEXT_HOP, macText, vendor, entity, List.of()));
+                subjects.add(Subject.device(Element.L2_NEXT_HOP, Mac.format(mac), vendor, entity, List.of()));
             }
         }
         Verdict v = policy.evaluate(subjects);
-        return new JudgedFlow(r, v, orig, resp, tOrig, tResp, origLocal, respLocal, macText, vendor, entity, respNames);
+        return new JudgedFlow(r, v, orig, resp, tOrig, tResp, origLocal, respLocal, mac, vendor, entity,
+                respNames);
     }
 
     /** The verdict for a device announcing itself by LLDP or CDP. */
