@@ -74,7 +74,7 @@ public final class FlowJudge {
     /**
      * A flow with its verdict and the facts behind it. {@code nextHopL2} is the next hop's MAC address
      * (-1 when there is none), written out by {@link #nextHopMac()} on demand: the text report never
-     * shows it, and formatting one per flow was a tenth of judging's own work.
+     * shows it, and formatting it cost every flow a string.
      */
     public record JudgedFlow(FlowRecord flow, Verdict verdict, Attribution orig, Attribution resp,
                              Attribution tunnelOrig, Attribution tunnelResp, boolean origLocal, boolean respLocal,
