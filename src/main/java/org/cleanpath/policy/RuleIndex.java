@@ -174,7 +174,13 @@ final class RuleIndex {
                 | (!s.names().isEmpty() ? NAMES : 0);
     }
 
+    // A loop, not a stream: the default table calls this some 1,800 times while analyze starts, and
+    // each stream pipeline then runs interpreted (5 ms of the start-up in a profile).
     private static int[] ints(List<Integer> values) {
-        return values.stream().mapToInt(Integer::intValue).toArray();
+        int[] out = new int[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 }
