@@ -28,11 +28,14 @@ import org.cleanpath.decode.Packet;
  *
  * <h2>Cost</h2>
  * A packet costs a field test once its flow is {@link State#done()} and for packets without
- * payload. TLS, HTTP and QUIC are looked for in the originator's first {@link #MAX_LOOKS} payload
+ * payload. TLS and HTTP are looked for in the originator's first {@link #MAX_LOOKS} payload
  * packets only, plus the segments of a ClientHello or HTTP header section that began in one of
  * them (bounded, see {@link TlsStreamCollector}, {@link HttpRequestCollector}); the flow is done
- * once that first message is read, with or without a name. DNS flows (port 53 UDP or TCP, mDNS
- * port 5353) are parsed on every packet, since every response feeds the cache.
+ * once that first message is read, with or without a name. A UDP flow is QUIC only if its
+ * originator's first datagram is an Initial packet (a client's first packet is, RFC 9000 section
+ * 17.2.2), so one look decides it. Flows of other protocols (ICMP, SCTP ...) are done at their first
+ * packet. DNS flows (port 53 UDP or TCP, mDNS port 5353) are parsed on every packet, since every
+ * response feeds the cache.
  */
 public final class FlowNames {
     public static final int TCP = 6;
@@ -40,7 +43,7 @@ public final class FlowNames {
     public static final int DNS_PORT = 53;
     /** Multicast DNS (RFC 6762): same message format; its answers name devices on the local link. */
     public static final int MDNS_PORT = 5353;
-    /** Originator payload packets searched for a TLS, HTTP or QUIC name before the flow is given up. */
+    /** Originator payload packets of a TCP flow searched for a TLS or HTTP name before the flow is given up. */
     public static final int MAX_LOOKS = 4;
 
     private static final int SYN = 0x02;
@@ -123,6 +126,10 @@ public final class FlowNames {
         if (s.done) {
             return;
         }
+        if (protocol != TCP && protocol != UDP) {
+            s.done = true; // no name this stage reads travels over them
+            return;
+        }
         if (protocol == TCP && fromOriginator && (tcpFlags & (SYN | ACK)) == SYN) {
             s.synSeen = true;
             s.streamStart = (tcpSeq + 1) & 0xffff_ffffL;
@@ -163,9 +170,12 @@ public final class FlowNames {
                 s.stream.streamStartsAt(s.streamStart);
             }
             offerStream(s, tcpSeq, buf, offset, length);
-        } else if (protocol == UDP && QuicInitial.looksLikeInitial(buf, offset, length)) {
+        } else if (QuicInitial.looksLikeInitial(buf, offset, length)) {
             s.quic = new QuicCryptoCollector();
             offerQuic(s, buf, offset, length);
+        } else {
+            // Not QUIC from its start: the remaining packets of most UDP flows then skip this stage.
+            s.done = true;
         }
     }
 

@@ -107,6 +107,29 @@ class FlowNamesTest {
     }
 
     @Test
+    void udpFlow_whoseFirstDatagramIsNoQuicInitial_isDoneAfterIt() {
+        FlowNames.State s = new FlowNames.State();
+        byte[] reply = "not quic".getBytes();
+        names.onPacket(s, FlowNames.UDP, 443, 50000, false, 0, 0, ByteBuffer.wrap(reply), 0, reply.length, T0);
+        assertFalse(s.done()); // the responder's datagrams say nothing about the client's first
+        byte[] rtp = {(byte) 0x80, 0x60, 0x00, 0x01, 0, 0, 0, 0, 0, 0, 0, 1, 0x11, 0x22};
+        names.onPacket(s, FlowNames.UDP, 50000, 443, true, 0, 0, ByteBuffer.wrap(rtp), 0, rtp.length, T0);
+        assertTrue(s.done());
+        byte[] initial = QuicInitialTest.RFC9001_CLIENT_INITIAL;
+        names.onPacket(s, FlowNames.UDP, 50000, 443, true, 0, 0, ByteBuffer.wrap(initial), 0, initial.length, T0);
+        assertSame(ObservedNames.NONE, s.names());
+    }
+
+    @Test
+    void icmpFlow_isDoneAtItsFirstPacket() {
+        FlowNames.State s = new FlowNames.State();
+        byte[] echo = {8, 0, 0x12, 0x34, 0, 1, 0, 1, 'p', 'i', 'n', 'g'};
+        names.onPacket(s, 1, 0, 0, true, 0, 0, ByteBuffer.wrap(echo), 0, echo.length, T0);
+        assertTrue(s.done());
+        assertTrue(s.doneWithoutNames());
+    }
+
+    @Test
     void packetAdapter_readsTheInnermostLayer() {
         byte[] hello = Samples.TLS13_CLIENT_HELLO;
         Packet p = new Packet();
