@@ -20,6 +20,7 @@ public final class IpText {
         return sb.toString();
     }
 
+    // Kept out of its callers' compiled code by src/main/jvm.options (see there): rename it there too.
     public static void append(StringBuilder sb, long hi, long lo) {
         if (isV4(hi, lo)) {
             sb.append((lo >>> 24) & 0xff).append('.').append((lo >>> 16) & 0xff).append('.')
