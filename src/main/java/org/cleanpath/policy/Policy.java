@@ -63,13 +63,7 @@ public record Policy(
             boolean needsAttribution = s.element() == Element.REMOTE
                     || (s.element() == Element.TUNNEL_OUTER && "public".equals(s.addressClass()));
             if (needsAttribution && !s.attributed()) {
-                return switch (missingAttribution) {
-                    case UNVERIFIED -> Verdict.of(Verdict.Status.UNVERIFIED, "missing-attribution",
-                            "no ASN or country known for " + s.label(), s);
-                    case DENY -> Verdict.of(Verdict.Status.DIRTY, "missing-attribution",
-                            "no ASN or country known for " + s.label() + " (policy fails closed)", s);
-                    case ALLOW -> Verdict.of(Verdict.Status.CLEAN, "missing-attribution", "attribution missing, allowed by policy", s);
-                };
+                return unattributed(s);
             }
         }
         if (defaultAction == Action.DENY) {
@@ -79,5 +73,18 @@ public record Policy(
         // flows, most of them, share one verdict.
         return subjects.size() == 1 ? Verdict.of(Verdict.Status.CLEAN, "default", DEFAULT_ALLOW, subjects.get(0))
                 : DEFAULT_ALLOW_VERDICT;
+    }
+
+    /** The verdict for a subject that needed attribution and has none. */
+    private Verdict unattributed(Subject s) {
+        // Subject.label() formats an address on each call: once per verdict here.
+        String label = s.label();
+        return switch (missingAttribution) {
+            case UNVERIFIED -> Verdict.of(Verdict.Status.UNVERIFIED, "missing-attribution",
+                    "no ASN or country known for " + label, s, label);
+            case DENY -> Verdict.of(Verdict.Status.DIRTY, "missing-attribution",
+                    "no ASN or country known for " + label + " (policy fails closed)", s, label);
+            case ALLOW -> Verdict.of(Verdict.Status.CLEAN, "missing-attribution", "attribution missing, allowed by policy", s, label);
+        };
     }
 }

@@ -23,7 +23,12 @@ public record Verdict(
 
     /** A verdict no rule produced (policy default or missing attribution). */
     static Verdict of(Status status, String ruleId, String reason, Subject s) {
-        return new Verdict(status, ruleId, reason, null, s == null ? null : s.element(), s == null ? null : s.label(),
+        return of(status, ruleId, reason, s, s == null ? null : s.label());
+    }
+
+    /** As {@link #of(Status, String, String, Subject)}, with the subject's label already at hand. */
+    static Verdict of(Status status, String ruleId, String reason, Subject s, String label) {
+        return new Verdict(status, ruleId, reason, null, s == null ? null : s.element(), label,
                 null, null, s == null ? null : s.asn(), s == null ? null : s.asOrg(),
                 s == null ? null : s.country(), s == null ? null : s.vendor(), null);
     }

@@ -113,6 +113,28 @@ class PolicyEvaluationTest {
     }
 
     @Test
+    void missingAttribution_namesTheEndpoint_underEachSetting() throws PolicyException {
+        Cidr c = Cidr.parse("2001:db8::7");
+        // No label given: the verdict formats the address itself.
+        Subject unknown = Subject.endpoint(Element.REMOTE, null, c.hi(), c.lo(), null, null, null, null, "public", List.of());
+        Verdict unverified = policy.evaluate(List.of(unknown));
+        assertEquals("2001:db8::7", unverified.subject());
+        assertEquals("no ASN or country known for 2001:db8::7", unverified.reason());
+
+        Verdict denied = PolicyParser.parse("d.yaml", "name: d\nmissing_attribution: deny\nrules: []\n")
+                .evaluate(List.of(unknown));
+        assertEquals(Verdict.Status.DIRTY, denied.status());
+        assertEquals("missing-attribution", denied.ruleId());
+        assertEquals("2001:db8::7", denied.subject());
+        assertEquals("no ASN or country known for 2001:db8::7 (policy fails closed)", denied.reason());
+
+        Verdict allowed = PolicyParser.parse("a.yaml", "name: a\nmissing_attribution: allow\nrules: []\n")
+                .evaluate(List.of(unknown));
+        assertEquals(Verdict.Status.CLEAN, allowed.status());
+        assertEquals("2001:db8::7", allowed.subject());
+    }
+
+    @Test
     void internalNetworksAreKnownToThePolicy() {
         Cidr a = Cidr.parse("10.45.0.7");
         assertEquals(true, policy.isInternal(a.hi(), a.lo()));
