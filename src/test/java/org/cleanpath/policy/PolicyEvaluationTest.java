@@ -121,17 +121,19 @@ class PolicyEvaluationTest {
         assertEquals("2001:db8::7", unverified.subject());
         assertEquals("no ASN or country known for 2001:db8::7", unverified.reason());
 
-        Verdict denied = PolicyParser.parse("d.yaml", "name: d\nmissing_attribution: deny\nrules: []\n")
-                .evaluate(List.of(unknown));
+        Verdict denied = withoutRules("deny").evaluate(List.of(unknown));
         assertEquals(Verdict.Status.DIRTY, denied.status());
         assertEquals("missing-attribution", denied.ruleId());
         assertEquals("2001:db8::7", denied.subject());
         assertEquals("no ASN or country known for 2001:db8::7 (policy fails closed)", denied.reason());
 
-        Verdict allowed = PolicyParser.parse("a.yaml", "name: a\nmissing_attribution: allow\nrules: []\n")
-                .evaluate(List.of(unknown));
+        Verdict allowed = withoutRules("allow").evaluate(List.of(unknown));
         assertEquals(Verdict.Status.CLEAN, allowed.status());
         assertEquals("2001:db8::7", allowed.subject());
+    }
+
+    private static Policy withoutRules(String missingAttribution) throws PolicyException {
+        return PolicyParser.parse("m.yaml", "name: m\nmissing_attribution: " + missingAttribution + "\nrules: []\n");
     }
 
     @Test
