@@ -32,9 +32,9 @@ import org.cleanpath.decode.Packet;
  * packets only, plus the segments of a ClientHello or HTTP header section that began in one of
  * them (bounded, see {@link TlsStreamCollector}, {@link HttpRequestCollector}); the flow is done
  * once that first message is read, with or without a name. A UDP flow is QUIC only if its
- * originator's first datagram is an Initial packet (a client's first packet is, RFC 9000 section
- * 17.2.2), so one look decides it. Flows of other protocols (ICMP, SCTP ...) are done at their first
- * packet. DNS flows (port 53 UDP or TCP, mDNS port 5353) are parsed on every packet, since every
+ * originator's first datagram is an Initial packet (a client opens a connection with Initial
+ * packets, RFC 9000 section 17.2.2), so one look decides it. Flows of other protocols (ICMP, SCTP
+ * ...) are done at their first packet. DNS flows (port 53 UDP or TCP, mDNS port 5353) are parsed on every packet, since every
  * response feeds the cache.
  */
 public final class FlowNames {
