@@ -48,7 +48,7 @@ final class RuleIndex {
         for (int ri = 0; ri < rules.size(); ri++) {
             Rule r = rules.get(ri);
             needs[ri] = needs(r);
-            bySuffixOnly[ri] = r.domains() != null && r.domains().stream().allMatch(d -> d.glob() == null);
+            bySuffixOnly[ri] = hasOnlyPlainSuffixes(r);
             if (bySuffixOnly[ri]) {
                 for (DomainPattern d : r.domains()) {
                     List<Integer> positions = suffixes.computeIfAbsent(d.text(), k -> new ArrayList<>());
@@ -172,6 +172,18 @@ final class RuleIndex {
                 | (s.hasAddress() ? ADDRESS : 0)
                 | (s.vendor() != null || s.entity() != null ? VENDOR : 0)
                 | (!s.names().isEmpty() ? NAMES : 0);
+    }
+
+    private static boolean hasOnlyPlainSuffixes(Rule r) {
+        if (r.domains() == null) {
+            return false;
+        }
+        for (DomainPattern d : r.domains()) {
+            if (d.glob() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // A loop, not a stream: the default table calls this some 550 times (once per ASN and element,

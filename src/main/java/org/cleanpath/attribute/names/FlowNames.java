@@ -34,8 +34,8 @@ import org.cleanpath.decode.Packet;
  * once that first message is read, with or without a name. A UDP flow is QUIC only if its
  * originator's first datagram is an Initial packet (a client opens a connection with Initial
  * packets, RFC 9000 section 17.2.2), so one look decides it. Flows of other protocols (ICMP, SCTP
- * ...) are done at their first packet. DNS flows (port 53 UDP or TCP, mDNS port 5353) are parsed on every packet, since every
- * response feeds the cache.
+ * ...) are done at their first packet. DNS flows (port 53 UDP or TCP, mDNS port 5353) are parsed
+ * on every packet, since every response feeds the cache.
  */
 public final class FlowNames {
     public static final int TCP = 6;
@@ -137,7 +137,7 @@ public final class FlowNames {
         if (length <= 0 || Bounds.end(buf, offset, length) < 0) {
             return;
         }
-        if ((protocol == UDP || protocol == TCP) && (srcPort == DNS_PORT || dstPort == DNS_PORT)
+        if (srcPort == DNS_PORT || dstPort == DNS_PORT
                 || protocol == UDP && (srcPort == MDNS_PORT || dstPort == MDNS_PORT)) {
             dns(s, protocol == TCP, buf, offset, length);
             return;
