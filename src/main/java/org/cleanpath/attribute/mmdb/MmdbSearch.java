@@ -173,8 +173,10 @@ public final class MmdbSearch {
     private long record(long node, int side) {
         switch (recordSize) {
             case 24 -> {
+                // One 4-byte read: a node is never the last thing in the file (the data section's
+                // separator follows the tree), so the byte after its record is there to read.
                 int at = (int) (node * 6 + side * 3);
-                return uint(at, 3);
+                return map.getInt(at) >>> 8;
             }
             case 28 -> {
                 int at = (int) (node * 7);
@@ -185,7 +187,7 @@ public final class MmdbSearch {
             }
             default -> {
                 int at = (int) (node * 8 + side * 4);
-                return uint(at, 4);
+                return map.getInt(at) & 0xFFFF_FFFFL;
             }
         }
     }
