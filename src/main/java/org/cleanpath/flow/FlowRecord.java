@@ -7,10 +7,11 @@ import java.util.List;
  *
  * <p>Addresses are two longs each (IPv4 as IPv4-mapped IPv6); {@link IpText} formats them.
  * Optional numbers are -1 when absent. {@code attachment} is what a later stage attached to the flow
- * while it was open (see {@link FlowTracker#attach}), or null.
+ * while it was open (see {@link FlowTracker#attach}), or null. {@code sequence} numbers the flows of
+ * a run in the order they began; the flow's uid derives from it.
  */
 public record FlowRecord(
-        String uid,
+        long sequence,
         long firstNanos,
         long lastNanos,
         int protocol,
@@ -28,6 +29,15 @@ public record FlowRecord(
         Tunnel tunnel,
         End end,
         Object attachment) {
+
+    /**
+     * The Zeek-style uid ({@link Uids}), made when asked for: a report that shows few flows (the
+     * text report of {@code analyze}) then never spends a string and two arrays on each of the
+     * others, on the packet loop's thread.
+     */
+    public String uid() {
+        return Uids.of(sequence);
+    }
 
     /** Why the flow was reported. */
     public enum End {

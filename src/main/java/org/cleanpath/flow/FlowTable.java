@@ -343,7 +343,7 @@ final class FlowTable {
                 : ConnState.ofConnectionless(r[o + B_PKTS]);
         TunnelState t = tunnels[s];
         long vlans = r[o + VLANS];
-        return new FlowRecord(Uids.of(r[o + SEQ]), r[o + FIRST_TS], r[o + LAST_TS], protocol,
+        return new FlowRecord(r[o + SEQ], r[o + FIRST_TS], r[o + LAST_TS], protocol,
                 r[o + A_HI], r[o + A_LO], (int) (key >>> 48) & 0xffff, r[o + B_HI], r[o + B_LO], (int) (key >>> 32) & 0xffff,
                 r[o + A_PKTS], r[o + B_PKTS], r[o + A_IP_BYTES], r[o + B_IP_BYTES], r[o + A_BYTES], r[o + B_BYTES],
                 state, protocol == 6 ? f & 0xff : 0, protocol == 6 ? (f >>> 8) & 0xff : 0,

@@ -61,7 +61,7 @@ class FlowJudgeTest {
     private static FlowRecord flow(long respMac) {
         IpAddress client = IpAddress.parse("10.1.2.3");
         IpAddress server = IpAddress.parse("8.8.8.8");
-        return new FlowRecord("Ctest", 1_000_000_000L, 2_000_000_000L, 6,
+        return new FlowRecord(1, 1_000_000_000L, 2_000_000_000L, 6,
                 client.hi(), client.lo(), 40000, server.hi(), server.lo(), 443,
                 3, 3, 300, 300, 100, 100, ConnState.SF, 0x1b, 0x1b, -1, -1, List.of(),
                 0x0200_0000_0001L, respMac, 0, null, FlowRecord.End.CLOSED, null);
