@@ -5,8 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.cleanpath.attribute.Attributor;
 import org.cleanpath.attribute.FlowFactsObserver;
 import org.cleanpath.attribute.GeoDatabases;
@@ -116,19 +117,23 @@ final class AnalyzeCommand extends StoppableCommand {
             JudgedFlowWriter lines = perFlow ? new JudgedFlowWriter(out.writer(), fmt.equals("csv")) : null;
             // Judging and formatting run on several threads; the report and the output take the
             // judged flows one at a time, in the order the flows ended.
-            try (AsyncSink<FlowRecord> sink = AsyncSink.ordered("flow-judge", AsyncSink.defaultThreads(), r -> {
-                FlowJudge.JudgedFlow j = judge.get().judge(r, namesOf(r));
-                return new JudgedLine(j, lines == null ? null : lines.line(j));
-            }, judged -> {
-                FlowJudge.JudgedFlow j = judged.flow();
+            // Without per-flow lines the judged flow goes straight to the report, not in a pair.
+            Consumer<FlowJudge.JudgedFlow> commit = j -> {
                 report.add(j);
-                if (lines != null) {
-                    lines.write(judged.line());
-                }
                 if (evidenceWriter != null && j.verdict().status() == Verdict.Status.DIRTY) {
                     evidenceWriter.addDirty(j.flow());
                 }
-            })) {
+            };
+            try (AsyncSink<FlowRecord> sink = lines == null
+                    ? AsyncSink.ordered("flow-judge", AsyncSink.defaultThreads(),
+                            r -> judge.get().judge(r, namesOf(r)), commit)
+                    : AsyncSink.ordered("flow-judge", AsyncSink.defaultThreads(), r -> {
+                        FlowJudge.JudgedFlow j = judge.get().judge(r, namesOf(r));
+                        return new JudgedLine(j, lines.line(j));
+                    }, judged -> {
+                        commit.accept(judged.flow());
+                        lines.write(judged.line());
+                    })) {
                 running = analysis = new CaptureAnalysis(flowOptions.settings(), sink, bar);
                 analysis.setObserver(facts);
                 for (String f : files) {
@@ -176,7 +181,7 @@ final class AnalyzeCommand extends StoppableCommand {
         return Main.EXIT_CLEAN;
     }
 
-    /** A judged flow and its output line (null when the format has no per-flow lines). */
+    /** A judged flow and its output line. */
     private record JudgedLine(FlowJudge.JudgedFlow flow, String line) {}
 
     private static FlowJudge.FlowNamesSeen namesOf(FlowRecord r) {

@@ -44,7 +44,19 @@ public record Cidr(long hi, long lo, int prefixLength, String text) {
     }
 
     public boolean contains(long addrHi, long addrLo) {
-        return (addrHi & mask(prefixLength, 0)) == hi && (addrLo & mask(prefixLength, 64)) == lo;
+        return (addrHi & HI_MASKS[prefixLength]) == hi && (addrLo & LO_MASKS[prefixLength]) == lo;
+    }
+
+    /** {@link #mask} of each prefix length for the two halves, looked up by {@link #contains}. */
+    private static final long[] HI_MASKS = masks(0);
+    private static final long[] LO_MASKS = masks(64);
+
+    private static long[] masks(int start) {
+        long[] masks = new long[129];
+        for (int len = 0; len <= 128; len++) {
+            masks[len] = mask(len, start);
+        }
+        return masks;
     }
 
     /** The bits of a 64-bit half (starting at bit {@code start} of 128) that a prefix of {@code len} covers. */

@@ -28,8 +28,10 @@ public record Policy(
 
     /** Whether an address belongs to the facility's own networks. */
     public boolean isInternal(long hi, long lo) {
-        for (Cidr c : internal) {
-            if (c.contains(hi, lo)) {
+        // By index, not by iterator: a judge asks this up to four times per flow, and each iterator
+        // the compiler inlines there is more code to compile than the loop it serves.
+        for (int i = 0, n = internal.size(); i < n; i++) {
+            if (internal.get(i).contains(hi, lo)) {
                 return true;
             }
         }
