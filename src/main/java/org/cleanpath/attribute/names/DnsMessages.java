@@ -24,6 +24,9 @@ public final class DnsMessages {
     /** Longest name in presentation form (RFC 1035: 255 octets on the wire). */
     static final int MAX_NAME = 255;
     private static final int HEADER = 12;
+    /** A compression pointer to offset 12, the first question's name: {@code 0xC0 0x0C}. */
+    private static final byte FIRST_NAME_POINTER_HI = (byte) 0xC0;
+    private static final byte FIRST_NAME_POINTER_LO = (byte) HEADER;
 
     private DnsMessages() {}
 
@@ -56,8 +59,18 @@ public final class DnsMessages {
             questions.add(new Question(name, u16(buf, pos[0])));
             pos[0] += 4;
         }
+        // The name of the first question, read at the message's first name offset: most answers
+        // name their owner by a pointer to it, and then share the question's string.
+        String firstQuestion = questions.isEmpty() ? null : questions.get(0).name();
         for (int i = 0; response && i < ancount && complete; i++) {
-            String name = readName(buf, offset, end, end, pos);
+            String name;
+            if (firstQuestion != null && pos[0] + 1 < end && buf.get(pos[0]) == FIRST_NAME_POINTER_HI
+                    && buf.get(pos[0] + 1) == FIRST_NAME_POINTER_LO) {
+                name = firstQuestion;
+                pos[0] += 2;
+            } else {
+                name = readName(buf, offset, end, end, pos);
+            }
             if (name == null || pos[0] + 10 > end) {
                 complete = false;
                 break;
