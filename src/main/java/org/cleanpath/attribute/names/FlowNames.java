@@ -74,6 +74,11 @@ public final class FlowNames {
         }
     }
 
+    /** Bits of {@link State#packed()}: set in every packed state, done, SYN seen; looks at 32-39, stream start below. */
+    private static final long PACKED = 1L << 63;
+    private static final long PACKED_DONE = 1L << 62;
+    private static final long PACKED_SYN = 1L << 61;
+
     /** What the stage keeps for one flow; create one per flow and pass it with each of its packets. */
     public static final class State {
         private boolean done;
@@ -108,6 +113,53 @@ public final class FlowNames {
         /** ALPN protocols offered in the flow's ClientHello (TLS or QUIC). */
         public List<String> alpn() {
             return alpn;
+        }
+
+        /**
+         * True when the state holds counters only (no name found, no message being collected), so
+         * that {@link #packed()} keeps all of it: most flows never need more, and can keep a long
+         * instead of an object for their whole life.
+         */
+        public boolean packable() {
+            return stream == null && quic == null && sni == null && httpHost == null && quicSni == null
+                    && dnsQuery == null && alpn.isEmpty();
+        }
+
+        /** The counters of a {@link #packable()} state in one long, never 0 (see {@link #unpack}). */
+        public long packed() {
+            return PACKED | (done ? PACKED_DONE : 0) | (synSeen ? PACKED_SYN : 0) | (long) looks << 32 | streamStart;
+        }
+
+        /** Makes this the state {@code packed} was made from: its counters, nothing found or collected. */
+        public void unpack(long packed) {
+            done = (packed & PACKED_DONE) != 0;
+            synSeen = (packed & PACKED_SYN) != 0;
+            looks = (int) (packed >>> 32) & 0xFF;
+            streamStart = packed & 0xFFFF_FFFFL;
+            stream = null;
+            quic = null;
+            sni = null;
+            httpHost = null;
+            quicSni = null;
+            dnsQuery = null;
+            alpn = List.of();
+        }
+
+        /** A state of its own with what this one holds, for a flow that now needs an object. */
+        public State copy() {
+            State c = new State();
+            c.done = done;
+            c.looks = looks;
+            c.synSeen = synSeen;
+            c.streamStart = streamStart;
+            c.stream = stream;
+            c.quic = quic;
+            c.sni = sni;
+            c.httpHost = httpHost;
+            c.quicSni = quicSni;
+            c.dnsQuery = dnsQuery;
+            c.alpn = alpn;
+            return c;
         }
 
         public ObservedNames names() {

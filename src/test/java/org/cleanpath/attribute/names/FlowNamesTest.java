@@ -51,6 +51,48 @@ class FlowNamesTest {
         assertEquals(Optional.of("www.google.com"), s.names().sni());
     }
 
+    /**
+     * The observer keeps a flow's state as a long while it holds counters only, and gives it an
+     * object when a message begins: packed into a long and unpacked into another state after every
+     * packet, a flow must find what it finds when it keeps one state.
+     */
+    @Test
+    void stateRepackedAfterEveryPacket_findsTheSameNames() {
+        FlowNames.State s = new FlowNames.State();
+        s = repacked(s, true, 1000, SYN, new byte[0], 0, 0); // the SYN places the stream's start
+        byte[] hello = Samples.TLS13_CLIENT_HELLO;
+        s = repacked(s, true, 1001, PSH_ACK, hello, 0, 300); // the first segment begins a message
+        assertFalse(s.packable());
+        s = repacked(s, true, 1001, PSH_ACK, hello, 300, hello.length);
+        assertTrue(s.done());
+        assertEquals(Optional.of("www.google.com"), s.names().sni());
+
+        FlowNames.State quiet = new FlowNames.State();
+        byte[] junk = "SSH-2.0-OpenSSH_9.6\r\n".getBytes();
+        for (int i = 0; i <= FlowNames.MAX_LOOKS; i++) {
+            assertFalse(quiet.done());
+            assertTrue(quiet.packable());
+            quiet = repacked(quiet, true, 1 + i * junk.length, PSH_ACK, junk, 0, junk.length);
+        }
+        assertTrue(quiet.done());
+        assertTrue(quiet.packable());
+        assertSame(ObservedNames.NONE, quiet.names());
+    }
+
+    /** One packet, then the state through a long and back when it is packable, as the observer does. */
+    private FlowNames.State repacked(FlowNames.State s, boolean orig, long seq, int flags, byte[] payload, int from, int to) {
+        tcp(s, orig, seq, flags, payload, from, to);
+        if (!s.packable()) {
+            return s;
+        }
+        long packed = s.packed();
+        assertTrue(packed != 0);
+        FlowNames.State other = new FlowNames.State();
+        other.unpack(packed);
+        assertEquals(packed, other.packed());
+        return other;
+    }
+
     @Test
     void httpFlow_reportsHost() {
         FlowNames.State s = new FlowNames.State();
