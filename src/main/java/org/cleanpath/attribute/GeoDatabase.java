@@ -121,7 +121,7 @@ public final class GeoDatabase implements Closeable {
         try {
             // A damaged tree or data section shows on first use; fail at startup rather than mid-run.
             for (String probe : new String[] {"1.1.1.1", "8.8.8.8", "2001:4860:4860::8888"}) {
-                db.lookup(IpAddress.parse(probe));
+                db.probe(IpAddress.parse(probe));
             }
         } catch (IOException | RuntimeException e) {
             db.close();
@@ -170,6 +170,15 @@ public final class GeoDatabase implements Closeable {
     public Optional<Answer> lookup(IpAddress address) throws IOException {
         if (search == null) return lookup(address.toInetAddress());
         return answerAt(search.recordOffset(address.hi(), address.lo()));
+    }
+
+    /** As {@link #lookup(IpAddress)}, for the probes at open: a searched file is walked from its root. */
+    private void probe(IpAddress address) throws IOException {
+        if (search == null) {
+            lookup(address.toInetAddress());
+        } else {
+            answerAt(search.recordOffsetFromRoot(address.hi(), address.lo()));
+        }
     }
 
     /**

@@ -88,6 +88,20 @@ public final class MmdbSearch {
      * @throws IOException when the tree points outside the file
      */
     public int recordOffset(long hi, long lo) throws IOException {
+        return recordOffset(hi, lo, true);
+    }
+
+    /**
+     * As {@link #recordOffset(long, long)}, walking every level from the root: for the probes that
+     * check a file when it is opened. Through the tables of the first 16 levels, those probes filled
+     * them on the thread that opens the file, before the first packet (about 5 ms per file, cold);
+     * now the first lookup fills them, on a thread that attributes flows.
+     */
+    public int recordOffsetFromRoot(long hi, long lo) throws IOException {
+        return recordOffset(hi, lo, false);
+    }
+
+    private int recordOffset(long hi, long lo, boolean fromTables) throws IOException {
         long root;
         TopSixteen tops;
         int top;
@@ -105,7 +119,7 @@ public final class MmdbSearch {
             firstBit = 127;
         }
         int count = firstBit + 1;
-        long known = tops.end(root, top);
+        long known = fromTables ? tops.end(root, top) : -1;
         if (known >= 0) {
             root = known;
             firstBit -= 16;
