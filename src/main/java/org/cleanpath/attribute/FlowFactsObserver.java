@@ -76,6 +76,8 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
      * benchmark and some 26,000 objects off what each collection copies (its pauses stop the loop).
      */
     private long[] packedStates = new long[1024];
+    /** The packed state of a flow before its first packet. */
+    private static final long NEW_FLOW = new FlowNames.State().packed();
     /** Where a packed state is worked on: one per observer, as the packet loop has one thread. */
     private final FlowNames.State scratch = new FlowNames.State();
 
@@ -110,8 +112,7 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
             setDone(slot, false); // the slot held an earlier flow
             setPacked(slot, 0);
             if (respDns.isEmpty() && origDns.isEmpty()) {
-                scratch.unpack(0);
-                packed = scratch.packed();
+                packed = NEW_FLOW;
             } else {
                 s = new NamesState(respDns, origDns);
                 tracker.attach(slot, s);

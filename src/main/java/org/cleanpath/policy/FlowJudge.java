@@ -130,7 +130,7 @@ public final class FlowJudge {
         }
         List<Subject> subjects;
         if (t == null && vendor == null && entity == null) {
-            subjects = List.of(respEnd, origEnd); // most flows: a fifth of the list and array below
+            subjects = List.of(respEnd, origEnd); // most flows: one small list, not a list and its array
         } else {
             subjects = new ArrayList<>(5);
             subjects.add(respEnd);

@@ -74,7 +74,10 @@ public final class FlowNames {
         }
     }
 
-    /** Bits of {@link State#packed()}: set in every packed state, done, SYN seen; looks at 32-39, stream start below. */
+    /**
+     * Bits of {@link State#packed()}: one set in every packed state, done, SYN seen; the count of
+     * looks at bits 32-39 and the stream's start below them.
+     */
     private static final long PACKED = 1L << 63;
     private static final long PACKED_DONE = 1L << 62;
     private static final long PACKED_SYN = 1L << 61;
