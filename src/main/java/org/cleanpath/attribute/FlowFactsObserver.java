@@ -79,7 +79,7 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
     /** The packed state of a flow before its first packet. */
     private static final long NEW_FLOW = new FlowNames.State().packed();
     /** Where a packed state is worked on: one per observer, as the packet loop has one thread. */
-    private final FlowNames.State scratch = new FlowNames.State();
+    private FlowNames.State scratch = new FlowNames.State();
 
     @Override
     public void observe(Frame frame, Packet p, FlowTracker tracker) {
@@ -110,20 +110,21 @@ public final class FlowFactsObserver implements CaptureAnalysis.PacketObserver {
             long oHi = fromOriginator ? l.srcHi : l.dstHi, oLo = fromOriginator ? l.srcLo : l.dstLo;
             List<String> respDns = names.resolvedNames(rHi, rLo), origDns = names.resolvedNames(oHi, oLo);
             setDone(slot, false); // the slot held an earlier flow
-            setPacked(slot, 0);
             if (respDns.isEmpty() && origDns.isEmpty()) {
                 packed = NEW_FLOW;
             } else {
                 s = new NamesState(respDns, origDns);
                 tracker.attach(slot, s);
+                setPacked(slot, 0);
             }
         }
         if (s == null) {
             scratch.unpack(packed);
             names.onPacket(scratch, p, fromOriginator, l.tcpSeq, frame.timestampNanos);
             if (!scratch.packable()) {
-                // A name found or a message begun: from now on the flow needs a state of its own.
-                s = new NamesState(scratch.copy(), List.of(), List.of());
+                // A name found or a message begun: the flow keeps the scratch state as its own.
+                s = new NamesState(scratch, List.of(), List.of());
+                scratch = new FlowNames.State();
                 tracker.attach(slot, s);
                 setPacked(slot, 0);
             } else if (scratch.done()) {

@@ -10,10 +10,7 @@ import java.util.regex.Pattern;
 public record DomainPattern(String text, Pattern glob) {
 
     public static DomainPattern parse(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        while (t.endsWith(".")) {
-            t = t.substring(0, t.length() - 1);
-        }
+        String t = normalize(s.trim());
         if (t.isEmpty() || t.contains(" ")) {
             throw new IllegalArgumentException("'" + s + "' is not a domain (expected e.g. huawei.com or *.hicloud.*)");
         }
@@ -32,14 +29,21 @@ public record DomainPattern(String text, Pattern glob) {
         if (name == null || name.isEmpty()) {
             return false;
         }
-        String n = name.toLowerCase(Locale.ROOT);
-        while (n.endsWith(".")) {
-            n = n.substring(0, n.length() - 1);
-        }
+        String n = normalize(name);
         if (glob != null) {
             return glob.matcher(n).matches();
         }
         return n.equals(text) || n.endsWith("." + text);
+    }
+
+    /** A name as patterns compare it: lower case, without trailing dots. */
+    static String normalize(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        int end = n.length();
+        while (end > 0 && n.charAt(end - 1) == '.') {
+            end--;
+        }
+        return n.substring(0, end);
     }
 
     @Override

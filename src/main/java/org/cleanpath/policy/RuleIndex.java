@@ -3,7 +3,6 @@ package org.cleanpath.policy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -131,13 +130,8 @@ final class RuleIndex {
     private long[] suffixMatches(List<String> names) {
         long[] bits = new long[(rules.size() + 63) >>> 6];
         for (String name : names) {
-            String n = name.toLowerCase(Locale.ROOT);
-            int end = n.length();
-            while (end > 0 && n.charAt(end - 1) == '.') {
-                end--;
-            }
-            n = n.substring(0, end);
-            for (int start = 0; start <= end; ) {
+            String n = DomainPattern.normalize(name);
+            for (int start = 0; start <= n.length(); ) {
                 int[] positions = bySuffix.get(n.substring(start));
                 if (positions != null) {
                     for (int ri : positions) {

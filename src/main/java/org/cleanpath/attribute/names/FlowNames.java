@@ -148,23 +148,6 @@ public final class FlowNames {
             alpn = List.of();
         }
 
-        /** A state of its own with what this one holds, for a flow that now needs an object. */
-        public State copy() {
-            State c = new State();
-            c.done = done;
-            c.looks = looks;
-            c.synSeen = synSeen;
-            c.streamStart = streamStart;
-            c.stream = stream;
-            c.quic = quic;
-            c.sni = sni;
-            c.httpHost = httpHost;
-            c.quicSni = quicSni;
-            c.dnsQuery = dnsQuery;
-            c.alpn = alpn;
-            return c;
-        }
-
         public ObservedNames names() {
             if (sni == null && httpHost == null && quicSni == null && dnsQuery == null) {
                 return ObservedNames.NONE;
