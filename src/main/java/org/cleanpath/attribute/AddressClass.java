@@ -50,6 +50,15 @@ public enum AddressClass {
         return decided != null ? decided : ofByRows(hi, lo);
     }
 
+    /**
+     * Whether every address of the IPv4 block {@code top}.0.0/16 is public. Decided by the block's
+     * first byte: a first byte that holds some special range (0, 10, 100, 127, 169, 172, 192, 198,
+     * 203, 224 and up ...) answers false for all its blocks.
+     */
+    static boolean isPublicIpv4Block(int top) {
+        return Registry.BY_FIRST_V4[(top >>> 8) & 0xFF] == PUBLIC;
+    }
+
     /** The first row of the registry that holds the address; {@link #of} agrees with it by construction. */
     static AddressClass ofByRows(long hi, long lo) {
         for (Registry.Row r : Registry.ROWS) {

@@ -208,6 +208,11 @@ public final class GeoDatabase implements Closeable {
         return search.recordOffset(address.hi(), address.lo());
     }
 
+    /** As {@link MmdbSearch#ipv4BlockIsOneRecord}; false for the layouts MaxMind's readers serve. */
+    boolean ipv4BlockIsOneRecord(int top) {
+        return search != null && search.ipv4BlockIsOneRecord(top);
+    }
+
     private Answer answerOf(Object record) throws IOException {
         if (!(record instanceof Map<?, ?> m)) throw new IOException("record is not a map");
         return switch (kind) {

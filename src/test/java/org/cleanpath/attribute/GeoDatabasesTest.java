@@ -284,4 +284,46 @@ class GeoDatabasesTest {
             assertEquals(1, attributor.stats().missCount());
         }
     }
+
+    /**
+     * An IPv4 /16 whose addresses all lead to one record in every database is answered as a whole
+     * once one of its addresses was looked up; a block split below /16, or holding a special range,
+     * never is.
+     */
+    @Test
+    void attributor_answersAWholeIpv4Block_onlyWhenTheBlockIsPublicAndOneRecordInEveryDatabase() throws Exception {
+        MmdbWriter w = MmdbWriter.builder("GeoLite2-ASN").build();
+        Map<String, Object> as1 = Map.of("autonomous_system_number", MmdbValue.u32(1), "autonomous_system_organization", "Whole");
+        Map<String, Object> as2 = Map.of("autonomous_system_number", MmdbValue.u32(2), "autonomous_system_organization", "Inner");
+        Map<String, Object> as3 = Map.of("autonomous_system_number", MmdbValue.u32(3), "autonomous_system_organization", "Outer");
+        Map<String, Object> as4 = Map.of("autonomous_system_number", MmdbValue.u32(4), "autonomous_system_organization", "Special");
+        w.insertIpv4Range(0x0800_0000L, 0x0800_FFFFL, as1); // 8.0.0.0/16: one record
+        w.insertIpv4Range(0x0909_0000L, 0x0909_08FFL, as3); // 9.9.0.0/16 split around 9.9.9.0/24
+        w.insertIpv4Range(0x0909_0900L, 0x0909_09FFL, as2);
+        w.insertIpv4Range(0x0909_0A00L, 0x0909_FFFFL, as3);
+        w.insertIpv4Range(0xC000_0000L, 0xC000_FFFFL, as4); // 192.0.0.0/16 holds 192.0.2.0/24 (documentation)
+        Path file = dir.resolve("blocks.mmdb");
+        w.write(file);
+        try (GeoDatabases dbs = GeoDatabases.openFiles(List.of(file))) {
+            Attributor attributor = Attributor.of(dbs, 100);
+
+            assertNull(dbs.ipv4Block(0x0800), "nothing known before a lookup");
+            Attribution first = attributor.attribute(IpAddress.parse("8.0.1.2"));
+            assertEquals(1L, first.asn());
+            assertTrue(dbs.ipv4Block(0x0800) == first, "the block is known after one lookup");
+            Attribution other = attributor.attribute(IpAddress.parse("8.0.200.7"));
+            assertTrue(other == first, "another address of the block is answered by it");
+            assertEquals(1, attributor.stats().hitCount(), "a block answer counts as a hit");
+            assertEquals(1, attributor.stats().missCount());
+
+            assertEquals(3L, attributor.attribute(IpAddress.parse("9.9.1.1")).asn());
+            assertNull(dbs.ipv4Block(0x0909), "a block split below /16 is not answered as a whole");
+            assertEquals(2L, attributor.attribute(IpAddress.parse("9.9.9.9")).asn());
+            assertEquals(3L, attributor.attribute(IpAddress.parse("9.9.200.1")).asn());
+
+            assertEquals(4L, attributor.attribute(IpAddress.parse("192.0.3.1")).asn());
+            assertNull(dbs.ipv4Block(0xC000), "a block holding a special range is not answered as a whole");
+            assertEquals(AddressClass.DOCUMENTATION, attributor.attribute(IpAddress.parse("192.0.2.1")).addressClass());
+        }
+    }
 }

@@ -92,6 +92,16 @@ public final class MmdbSearch {
     }
 
     /**
+     * Whether every address of the IPv4 block {@code top}.0.0/16 leads to the same record (or to
+     * none): the walk of its first 16 bits ends at a leaf. Fills the 16-level table on first use,
+     * as a lookup does.
+     */
+    public boolean ipv4BlockIsOneRecord(int top) {
+        long end = ipv4Top.end(ipv4Start, top & 0xFFFF);
+        return end >= nodeCount;
+    }
+
+    /**
      * As {@link #recordOffset(long, long)}, walking every level from the root: for the probes that
      * check a file when it is opened. Through the tables of the first 16 levels, those probes filled
      * them on the thread that opens the file, before the first packet (about 5 ms per file, cold);
