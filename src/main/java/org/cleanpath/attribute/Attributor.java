@@ -184,6 +184,8 @@ public final class Attributor {
             found = databases.lookup(address, addressClass);
             Counts.increment(counts.get().directLookups);
         }
+        // An address whose IPv4 block the lookup made known is answered by the block from now on.
+        if (address.isIpv4() && databases.ipv4Block((int) (address.lo() >>> 16)) != null) return found;
         if (front[slot] != null) Counts.increment(counts.get().frontReplacements);
         front[slot] = new FrontEntry(address.hi(), address.lo(), found);
         return found;

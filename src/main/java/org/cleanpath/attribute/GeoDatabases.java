@@ -50,7 +50,7 @@ public final class GeoDatabases implements Closeable {
      * by one read of this table (256 KiB, which stays in a core's cache) without the attributor's
      * table of recent addresses, which is larger and spread over the heap. On the 2M-packet
      * benchmark it answers 91k of the 192k IPv4 endpoint lookups, and the database lookups past all
-     * the caches drop from 68k to 50k. Entries are immutable; racing threads at worst store one twice.
+     * the caches drop from 68k to 49k. Entries are immutable; racing threads at worst store one twice.
      */
     private final Attribution[] ipv4Blocks;
 
