@@ -14,24 +14,8 @@
 # interval. On this project's 2-core VM one round's ratio varies by +-10 points, so a batch of a
 # few runs says little: read the interval.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-25}"
-work="${BENCH_DIR:-$here/bench/work}"
-gen="${BENCH_GEN:-$here/../shared/bench/gen_pcap.py}"
-mkdir -p "$work"
-
-for fmt in pcap pcapng; do
-  f="$work/t2m.$fmt"
-  if [[ ! -f "$f" ]]; then
-    echo "generating $f ..." >&2
-    python3 "$gen" -n 2000000 -f 100000 --format "$fmt" -o "$f.part" >&2
-    mv "$f.part" "$f"
-  fi
-done
-
-(cd "$here" && mvn -q -B -DskipTests package >&2)
-jar="$here/target/cleanpath.jar"
-read -r -a java_opts <<< "$(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$here/src/main/jvm.options" | tr '\n' ' ')"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 log="$work/ratios.log"
 : > "$log"

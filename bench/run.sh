@@ -13,25 +13,8 @@
 # /usr/bin/time alone. Anonymous RSS needs /proc sampled every few milliseconds, which costs CPU on
 # a 2-core machine, so it comes from one extra, untimed run per command.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
-work="${BENCH_DIR:-$here/bench/work}"
-gen="${BENCH_GEN:-$here/../shared/bench/gen_pcap.py}"
-mkdir -p "$work"
-
-for fmt in pcap pcapng; do
-  f="$work/t2m.$fmt"
-  if [[ ! -f "$f" ]]; then
-    echo "generating $f ..." >&2
-    python3 "$gen" -n 2000000 -f 100000 --format "$fmt" -o "$f.part" >&2
-    mv "$f.part" "$f"
-  fi
-done
-
-(cd "$here" && mvn -q -B -DskipTests package >&2)
-jar="$here/target/cleanpath.jar"
-# As the ./cleanpath launcher runs it: the options of src/main/jvm.options.
-read -r -a java_opts <<< "$(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$here/src/main/jvm.options" | tr '\n' ' ')"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # Peak anonymous RSS (MiB) of one run: RSS minus file-backed pages such as the capture's mapped pages.
 peak_anon() {
