@@ -166,7 +166,7 @@ public final class GeoDatabases implements Closeable {
      * an address of the block was looked up, the block is public and each database answers all of
      * it with one record. Else null: look the address up.
      */
-    public Attribution ipv4Block(int top) {
+    Attribution ipv4Block(int top) {
         return ipv4Blocks == null ? null : ipv4Blocks[top & 0xFFFF];
     }
 
