@@ -123,7 +123,23 @@ public final class CoveredVendors {
     }
 
     private static String normalize(String name) {
-        return SPACES.matcher(name.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String t = name.trim();
+        // The regex only for names that need it: the table is read before the first flow with a
+        // maker's MAC address is judged, and a matcher per row was a third of that.
+        return (hasOnlySingleSpaces(t) ? t : SPACES.matcher(t).replaceAll(" ")).toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the regex {@code \s+} has nothing to collapse: no whitespace but single spaces (its {@code \s} is space, tab, LF, VT, FF and CR). */
+    private static boolean hasOnlySingleSpaces(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (i + 1 < s.length() && s.charAt(i + 1) == ' ') return false;
+            } else if (c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Loaded on first use. */

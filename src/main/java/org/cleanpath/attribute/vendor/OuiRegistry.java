@@ -19,7 +19,8 @@ import java.util.Optional;
  * address was assigned to, by longest prefix (36 over 28 over 24 bits). Immutable and thread-safe.
  *
  * <p>{@link #defaults()} is the subset shipped in the jar (the covered vendors and the common network
- * vendors, see {@code geodb/oui/README.md}); {@link #load(Path...)} reads the full registry files.
+ * vendors, see {@code geodb/oui/README.md}), indexed by {@link ShippedOuiIndex} and read row by row
+ * as addresses are looked up; {@link #load(Path...)} reads the full registry files whole.
  */
 public final class OuiRegistry {
     /** The subset built by {@link OuiSubset}, on the classpath next to this class. */
@@ -27,10 +28,35 @@ public final class OuiRegistry {
     /** Registry files looked for when {@link #load} is given a directory, as the IEEE names them. */
     static final List<String> IEEE_FILES = List.of("oui.csv", "mam.csv", "oui36.csv", "iab.csv");
 
-    private final PrefixTable<Assignment> table;
+    private final Blocks blocks;
 
-    private OuiRegistry(PrefixTable<Assignment> table) {
-        this.table = table;
+    private OuiRegistry(Blocks blocks) {
+        this.blocks = blocks;
+    }
+
+    /** The blocks a registry answers from: read whole from files, or the shipped subset's index. */
+    interface Blocks {
+        /** The block of the longest prefix holding {@code mac48}. */
+        Optional<Block> longest(long mac48);
+
+        int size();
+    }
+
+    /** A block found for an address: who it was assigned to, and its prefix (the top {@code bits} bits). */
+    record Block(String organization, Registry registry, int bits, long prefix) {}
+
+    private static OuiRegistry of(PrefixTable<Assignment> table) {
+        return new OuiRegistry(new Blocks() {
+            @Override
+            public Optional<Block> longest(long mac48) {
+                return table.longest(mac48).map(h -> new Block(h.value().organization(), h.value().registry(), h.bits(), h.prefix()));
+            }
+
+            @Override
+            public int size() {
+                return table.size();
+            }
+        });
     }
 
     /** The registry subset shipped in the jar. */
@@ -65,14 +91,14 @@ public final class OuiRegistry {
                 loader.read(Files.newInputStream(p), p.toString());
             }
         }
-        return new OuiRegistry(loader.table.build());
+        return of(loader.table.build());
     }
 
     /** Loads one registry CSV from a stream, which is closed; {@code source} names it in errors. */
     public static OuiRegistry load(InputStream in, String source) throws IOException {
         Loader loader = new Loader();
         loader.read(in, source);
-        return new OuiRegistry(loader.table.build());
+        return of(loader.table.build());
     }
 
     /** The registered organization of the block {@code mac48} falls in; empty when none can be named. */
@@ -92,14 +118,14 @@ public final class OuiRegistry {
         if (Mac.isLocallyAdministered(mac48)) {
             return new MacOrigin.NotAttributable(MacOrigin.Reason.LOCALLY_ADMINISTERED);
         }
-        return table.longest(mac48)
-                .<MacOrigin>map(h -> new MacOrigin.Registered(new Vendor(h.value().organization(), h.value().registry(), new Prefix(h.bits(), h.prefix()).toString())))
+        return blocks.longest(mac48)
+                .<MacOrigin>map(b -> new MacOrigin.Registered(new Vendor(b.organization(), b.registry(), new Prefix(b.bits(), b.prefix()).toString())))
                 .orElseGet(() -> new MacOrigin.Unlisted(mac48));
     }
 
     /** Number of blocks loaded. */
     public int size() {
-        return table.size();
+        return blocks.size();
     }
 
     /** One registry row as stored: the name (shared between rows) and where it came from. */
@@ -159,6 +185,11 @@ public final class OuiRegistry {
 
     /** Loaded on first use. */
     private static final class Defaults {
-        static final OuiRegistry INSTANCE = Shipped.load(OuiRegistry.class, DEFAULT_RESOURCE, OuiRegistry::load);
+        static final OuiRegistry INSTANCE = Shipped.load(OuiRegistry.class, DEFAULT_RESOURCE,
+                (in, source) -> {
+                    try (in) {
+                        return new OuiRegistry(new ShippedOuiIndex(in.readAllBytes(), source));
+                    }
+                });
     }
 }

@@ -2,7 +2,6 @@ package org.cleanpath.attribute.vendor;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A MAC block: the top {@code bits} bits of the addresses in it. Its text is the Wireshark "manuf"
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  * {@code 70:B3:D5:0A:E0:00/36} for longer blocks.
  */
 record Prefix(int bits, long value) {
-    private static final Pattern SEPARATORS = Pattern.compile("[:\\-]");
 
     /** First address of the block. */
     long first() {
@@ -26,7 +24,7 @@ record Prefix(int bits, long value) {
     static Optional<Prefix> parse(String text) {
         String t = text.trim();
         int slash = t.indexOf('/');
-        String hex = SEPARATORS.matcher(slash < 0 ? t : t.substring(0, slash)).replaceAll("");
+        String hex = withoutSeparators(slash < 0 ? t : t.substring(0, slash));
         if (!Mac.isHex(hex) || hex.length() > 12) {
             return Optional.empty();
         }
@@ -55,5 +53,19 @@ record Prefix(int bits, long value) {
     public String toString() {
         String mac = Mac.format(first()).toUpperCase(Locale.ROOT);
         return bits == 24 ? mac.substring(0, 8) : mac + "/" + bits;
+    }
+
+    /**
+     * The text without its ':' and '-' separators. A loop, not a regex: the shipped covered table's
+     * prefixes are parsed before the first flow with a maker's MAC address is judged.
+     */
+    private static String withoutSeparators(String text) {
+        if (text.indexOf(':') < 0 && text.indexOf('-') < 0) return text;
+        StringBuilder hex = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ':' && c != '-') hex.append(c);
+        }
+        return hex.toString();
     }
 }

@@ -39,6 +39,7 @@ class CoveredVendorsTest {
     void entityOfOrganization_comparesWholeRegisteredNames() {
         assertEquals(Optional.of(new CoveredEntity("ZTE", false)), covered.entityOfOrganization("zte corporation"));
         assertEquals(Optional.of(new CoveredEntity("Huawei", false)), covered.entityOfOrganization("Huawei Device Co.,  Ltd."));
+        assertEquals(Optional.of(new CoveredEntity("Huawei", false)), covered.entityOfOrganization(" Huawei Device\tCo.,\r\nLtd. "));
         assertEquals(Optional.of(new CoveredEntity("Hikvision", true)), covered.entityOfOrganization("Hangzhou Ezviz Software Co.,Ltd."));
         assertEquals(Optional.empty(), covered.entityOfOrganization("ZTEC Instruments, Inc."));
         assertEquals(Optional.empty(), covered.entityOfOrganization("Shanghai Dahua Scale Factory"));
