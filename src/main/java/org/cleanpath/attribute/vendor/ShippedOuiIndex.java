@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>Answers as {@link OuiRegistry#load} would for the same file (a test compares them on every
  * block): longest prefix first, the first row of a block listed twice. The file is the project's own
  * ({@link OuiSubset} writes it, a test checks it), so a row this cannot read is a broken jar.
- * Immutable and thread-safe (names read on demand are memoized racily, as immutable strings).
+ * Immutable and thread-safe (rows read on demand are memoized racily, as immutable records).
  */
 final class ShippedOuiIndex implements OuiRegistry.Blocks {
     /** Prefix lengths, longest first; MA-S and IAB blocks share the 36-bit one, as in {@link PrefixTable}. */
