@@ -44,7 +44,7 @@ public enum AddressClass {
      * range tests for most addresses.
      */
     public static AddressClass of(long hi, long lo) {
-        boolean v4 = hi == 0 && (lo >>> 32) == 0xFFFFL;
+        boolean v4 = IpAddress.isIpv4(hi, lo);
         int first = (int) (v4 ? lo >>> 24 : hi >>> 56) & 0xFF;
         AddressClass decided = (v4 ? Registry.BY_FIRST_V4 : Registry.BY_FIRST_V6)[first];
         return decided != null ? decided : ofByRows(hi, lo);

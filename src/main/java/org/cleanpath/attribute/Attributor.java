@@ -140,7 +140,7 @@ public final class Attributor {
 
     /** Attributes an address in the two-long layout of {@code IpLayer} (IPv4 as ::ffff:a.b.c.d). */
     public Attribution attribute(long hi, long lo) {
-        if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
+        if (IpAddress.isIpv4(hi, lo)) {
             Attribution wholeBlock = databases.ipv4Block((int) (lo >>> 16));
             if (wholeBlock != null) {
                 Counts.increment(counts.get().frontHits);
@@ -169,6 +169,7 @@ public final class Attributor {
         AddressClass addressClass = AddressClass.of(address);
         // Special addresses are classified by arithmetic; caching them would only evict real entries.
         if (!addressClass.isPublic()) return Attribution.special(addressClass);
+        Counts mine = counts.get();
         Attribution found;
         if (caffeineBehindFront) {
             // getIfPresent + put rather than get(key, loader): a hit skips the compute path's locking;
@@ -182,11 +183,11 @@ public final class Attributor {
             }
         } else {
             found = databases.lookup(address, addressClass);
-            Counts.increment(counts.get().directLookups);
+            Counts.increment(mine.directLookups);
         }
         // An address whose IPv4 block the lookup made known is answered by the block from now on.
         if (address.isIpv4() && databases.ipv4Block((int) (address.lo() >>> 16)) != null) return found;
-        if (front[slot] != null) Counts.increment(counts.get().frontReplacements);
+        if (front[slot] != null) Counts.increment(mine.frontReplacements);
         front[slot] = new FrontEntry(address.hi(), address.lo(), found);
         return found;
     }

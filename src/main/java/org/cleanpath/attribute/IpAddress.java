@@ -32,6 +32,11 @@ public record IpAddress(long hi, long lo) {
     }
 
     public boolean isIpv4() {
+        return isIpv4(hi, lo);
+    }
+
+    /** Whether an address in the two-long layout is IPv4 (::ffff:a.b.c.d). */
+    public static boolean isIpv4(long hi, long lo) {
         return hi == 0 && (lo & V4_MASK) == IpLayer.V4_MAPPED_PREFIX;
     }
 
