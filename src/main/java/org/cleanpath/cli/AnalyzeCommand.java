@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.cleanpath.attribute.Attributor;
 import org.cleanpath.attribute.FlowFactsObserver;
+import org.cleanpath.attribute.GeoDatabaseException;
 import org.cleanpath.attribute.GeoDatabases;
 import org.cleanpath.attribute.vendor.CoveredVendors;
 import org.cleanpath.attribute.vendor.Neighbor;
@@ -88,24 +89,19 @@ final class AnalyzeCommand extends StoppableCommand {
         if (failOn != null && !failOn.equals("unverified") && !failOn.equals("dirty")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--fail-on must be 'unverified' or 'dirty'");
         }
-        Policy policy;
-        try {
-            policy = PolicyParser.parse(policyPath());
-        } catch (PolicyException e) {
-            e.problems().forEach(p -> err.println("cleanpath: policy: " + p));
-            err.println("cleanpath: refusing to analyze with a broken policy");
-            err.flush();
-            return Main.EXIT_ERROR;
-        }
-        GeoDatabases databases = GeoDatabases.open(geodb);
-        // A registry the user names is read now, so a bad file stops the run before it starts; the shipped
-        // tables are read on a judging thread when the first MAC that can name its maker needs them.
-        OuiRegistry userRegistry = oui == null ? null : OuiRegistry.load(oui.toArray(Path[]::new));
-        Attributor attributor = Attributor.of(databases);
-        Policy judgedBy = policy;
-        Lazy<FlowJudge> judge = new Lazy<>(() -> new FlowJudge(judgedBy, attributor,
-                userRegistry != null ? () -> userRegistry : OuiRegistry::defaults, CoveredVendors::defaults));
-        AnalysisReport report = new AnalysisReport(policy, databases.databases());
+        // The policy, the databases and a registry the user names are read on threads of their own while
+        // the packet loop starts; any of them failing still stops the run with no report and exit 2,
+        // and is told as if the run had stopped before its first packet (the policy first).
+        Path policyPath = policyPath();
+        Background<Policy, PolicyException> policy = Background.start("policy", () -> PolicyParser.parse(policyPath));
+        Background<GeoDatabases, GeoDatabaseException> databases = Background.start("geodb", () -> GeoDatabases.open(geodb));
+        // The shipped tables are read on a judging thread when the first MAC that can name its maker needs them.
+        Background<OuiRegistry, IOException> userRegistry = oui == null ? null
+                : Background.start("oui", () -> OuiRegistry.load(oui.toArray(Path[]::new)));
+        Lazy<Attributor> attributor = new Lazy<>(() -> Attributor.of(databases.join()));
+        Lazy<FlowJudge> judge = new Lazy<>(() -> new FlowJudge(policy.join(), attributor.get(),
+                userRegistry != null ? userRegistry::join : OuiRegistry::defaults, CoveredVendors::defaults));
+        Lazy<AnalysisReport> report = new Lazy<>(() -> new AnalysisReport(policy.join(), databases.join().databases()));
         EvidenceWriter evidenceWriter = evidence == null ? null : new EvidenceWriter();
 
         long start = System.nanoTime();
@@ -119,7 +115,7 @@ final class AnalyzeCommand extends StoppableCommand {
             // judged flows one at a time, in the order the flows ended.
             // Without per-flow lines the judged flow goes straight to the report, not in a pair.
             Consumer<FlowJudge.JudgedFlow> commit = j -> {
-                report.add(j);
+                report.get().add(j);
                 if (evidenceWriter != null && j.verdict().status() == Verdict.Status.DIRTY) {
                     evidenceWriter.addDirty(j.flow());
                 }
@@ -140,16 +136,26 @@ final class AnalyzeCommand extends StoppableCommand {
                     analysis.read(f);
                 }
                 analysis.finish();
-            }
-            for (Neighbor n : facts.neighbors()) {
-                report.addDevice(n, judge.get().judge(n));
+            } catch (RuntimeException e) {
+                // A set-up failure reaches the loop through the judging threads.
+                Progress.done(bar);
+                if (!setUp(policy, databases, userRegistry, err)) {
+                    return Main.EXIT_ERROR;
+                }
+                throw e;
             }
             Progress.done(bar);
+            if (!setUp(policy, databases, userRegistry, err)) {
+                return Main.EXIT_ERROR;
+            }
+            for (Neighbor n : facts.neighbors()) {
+                report.get().addDevice(n, judge.get().judge(n));
+            }
             if (fmt.equals("text")) {
-                out.writer().write(report.toText(analysis.counts()));
+                out.writer().write(report.get().toText(analysis.counts()));
             } else if (fmt.equals("json")) {
-                Map<String, Object> summary = report.toMap(analysis.counts(), analysis.flowCounters(), files);
-                summary.put("attribution_cache", RunSummary.cache(attributor.stats()));
+                Map<String, Object> summary = report.get().toMap(analysis.counts(), analysis.flowCounters(), files);
+                summary.put("attribution_cache", RunSummary.cache(attributor.get().stats()));
                 out.writer().write(RunSummary.json(summary));
             }
             out.commit();
@@ -160,9 +166,9 @@ final class AnalyzeCommand extends StoppableCommand {
         }
         if (perFlow && !quiet) {
             double elapsed = (System.nanoTime() - start) / 1e9;
-            err.print(RunSummary.text(counts, analysis.flowCounters(), report.flows(), elapsed));
-            err.print(RunSummary.cacheText(attributor.stats()));
-            err.println("verdict: " + report.verdict().key());
+            err.print(RunSummary.text(counts, analysis.flowCounters(), report.get().flows(), elapsed));
+            err.print(RunSummary.cacheText(attributor.get().stats()));
+            err.println("verdict: " + report.get().verdict().key());
         }
         if (evidenceWriter != null) {
             long[] skipped = new long[1];
@@ -174,11 +180,33 @@ final class AnalyzeCommand extends StoppableCommand {
         if (counts.inputDamaged()) {
             return Main.EXIT_ERROR;
         }
-        Verdict.Status v = report.verdict();
+        Verdict.Status v = report.get().verdict();
         if (v == Verdict.Status.DIRTY || (v == Verdict.Status.UNVERIFIED && "unverified".equals(failOn))) {
             return Main.EXIT_DIRTY;
         }
         return Main.EXIT_CLEAN;
+    }
+
+    /**
+     * Whether the set-up read in the background succeeded. A broken policy is told problem by problem
+     * and makes this false; a database or registry that cannot be read throws its own error.
+     */
+    private static boolean setUp(Background<Policy, PolicyException> policy,
+            Background<GeoDatabases, GeoDatabaseException> databases,
+            Background<OuiRegistry, IOException> userRegistry, PrintWriter err) throws IOException {
+        try {
+            policy.get();
+        } catch (PolicyException e) {
+            e.problems().forEach(p -> err.println("cleanpath: policy: " + p));
+            err.println("cleanpath: refusing to analyze with a broken policy");
+            err.flush();
+            return false;
+        }
+        databases.get();
+        if (userRegistry != null) {
+            userRegistry.get();
+        }
+        return true;
     }
 
     /** A judged flow and its output line. */

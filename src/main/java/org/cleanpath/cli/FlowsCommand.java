@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.cleanpath.attribute.Attributor;
+import org.cleanpath.attribute.GeoDatabaseException;
 import org.cleanpath.attribute.GeoDatabases;
 import org.cleanpath.flow.CaptureAnalysis;
 import org.cleanpath.flow.FlowRecord;
@@ -76,10 +77,13 @@ final class FlowsCommand extends StoppableCommand {
         AtomicLong reported = new AtomicLong();
         CaptureAnalysis.Progress bar = Progress.forStderr(flowOptions.progress);
         CaptureAnalysis analysis;
-        Attributor attributor = noAttribution ? null : Attributor.of(GeoDatabases.open(geodb));
+        // The databases open on a thread of their own while the packet loop starts (see Background).
+        Background<GeoDatabases, GeoDatabaseException> databases = noAttribution ? null
+                : Background.start("geodb", () -> GeoDatabases.open(geodb));
+        Lazy<Attributor> attributor = noAttribution ? null : new Lazy<>(() -> Attributor.of(databases.join()));
         Function<FlowRecord, FlowFields.Endpoints> attribution = attributor == null
                 ? r -> FlowFields.Endpoints.NONE
-                : r -> FlowFields.Endpoints.of(r, attributor);
+                : r -> FlowFields.Endpoints.of(r, attributor.get());
         try (AtomicOutput out = AtomicOutput.open(output, spec.commandLine().getOut())) {
             FlowWriter writer = FlowWriter.create(fmt, out.writer(), attribution);
             try (AsyncSink<FlowRecord> sink = AsyncSink.ordered("flow-writer", AsyncSink.defaultThreads(),
@@ -92,6 +96,15 @@ final class FlowsCommand extends StoppableCommand {
                     analysis.read(f);
                 }
                 analysis.finish();
+            } catch (RuntimeException e) {
+                // A database that cannot be opened reaches the loop through the writing threads.
+                if (databases != null) {
+                    databases.get();
+                }
+                throw e;
+            }
+            if (databases != null) {
+                databases.get();
             }
             out.commit();
         }
@@ -103,11 +116,11 @@ final class FlowsCommand extends StoppableCommand {
         }
         if (!quiet) {
             spec.commandLine().getErr().print(RunSummary.text(counts, analysis.flowCounters(), reported.get(), elapsed));
-            if (attributor != null) spec.commandLine().getErr().print(RunSummary.cacheText(attributor.stats()));
+            if (attributor != null) spec.commandLine().getErr().print(RunSummary.cacheText(attributor.get().stats()));
         }
         if (summaryJson != null) {
             Map<String, Object> summary = RunSummary.of(files, counts, analysis.flowCounters(), reported.get(), elapsed);
-            if (attributor != null) summary.put("attribution_cache", RunSummary.cache(attributor.stats()));
+            if (attributor != null) summary.put("attribution_cache", RunSummary.cache(attributor.get().stats()));
             Files.writeString(summaryJson, RunSummary.json(summary), StandardCharsets.UTF_8);
         }
         spec.commandLine().getErr().flush();

@@ -352,6 +352,63 @@ class AnalyzeCommandTest {
         assertTrue(check.err().contains(":6:13:"), check.err());
     }
 
+    /**
+     * The policy and the databases are read while the packet loop runs (Background); a capture of
+     * more flows than one hand-over batch makes their failure reach the loop through the judges.
+     */
+    @Test
+    void setUpFailuresStopTheRunWithTheirOwnErrorsAndNoOutput() throws IOException {
+        Path capture = tmp.resolve("many-flows.pcap");
+        writeSyns(capture, 3000);
+        Path good = policy("rules:\n" + rule("t-asn", "{asn: [4134]}"));
+        Path broken = policy("rules:\n  - id: a\n    reason: r\n    action: deny\n    match: {asm: [4134]}\n");
+        Path missingDb = tmp.resolve("missing.mmdb");
+
+        for (String format : List.of("jsonl", "text")) {
+            Path out = tmp.resolve("out-" + format);
+            Run r = run("analyze", capture.toString(), "--policy", broken.toString(), "--format", format, "-o", out.toString());
+            assertEquals(2, r.exit(), r.err());
+            assertTrue(r.err().contains(broken + ":6:13: unknown match key 'asm'"), r.err());
+            assertTrue(r.err().contains("refusing to analyze with a broken policy"), r.err());
+            assertTrue(Files.notExists(out), "no output from a run with a broken policy");
+
+            r = run("analyze", capture.toString(), "--policy", good.toString(), "--geodb", missingDb.toString(),
+                    "--format", format, "-o", out.toString());
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("cleanpath: " + missingDb + ": no such database file", r.err().strip());
+            assertTrue(Files.notExists(out), "no output from a run without its databases");
+        }
+        // Both broken: told as if the run had stopped at the first, the policy.
+        Run both = run("analyze", capture.toString(), "--policy", broken.toString(), "--geodb", missingDb.toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains(":6:13: unknown match key 'asm'") && !both.err().contains("no such database"), both.err());
+        assertEquals("", both.out());
+
+        // The same capture with a good set-up is judged whole.
+        assertEquals(3000, flows(capture, good).size());
+        Run flows = run("flows", capture.toString(), "--geodb", missingDb.toString(), "--format", "jsonl");
+        assertEquals(2, flows.exit());
+        assertEquals("", flows.out());
+        assertTrue(flows.err().contains(missingDb + ": no such database file"), flows.err());
+    }
+
+    /** One TCP SYN per flow from distinct ports of 198.18.0.1 to 203.0.113.10:443. */
+    private static void writeSyns(Path file, int flows) throws IOException {
+        byte[] f = new byte[54];
+        f[0] = 0x02; f[5] = 0x01; f[6] = 0x02; f[11] = 0x02; f[12] = 0x08;
+        f[14] = 0x45; f[17] = 40; f[22] = 64; f[23] = 6;
+        f[26] = (byte) 198; f[27] = 18; f[28] = 0; f[29] = 1;
+        f[30] = (byte) 203; f[31] = 0; f[32] = 113; f[33] = 10;
+        f[36] = 0x01; f[37] = (byte) 0xBB; f[46] = 0x50; f[47] = 0x02; f[48] = (byte) 0xFF; f[49] = (byte) 0xFF;
+        try (PcapWriter w = PcapWriter.create(file, LinkType.ETHERNET, 65535, false)) {
+            for (int i = 0; i < flows; i++) {
+                int port = 1024 + i;
+                f[34] = (byte) (port >>> 8); f[35] = (byte) port;
+                w.write(1_700_000_000_000_000_000L + i * 1000L, f);
+            }
+        }
+    }
+
     // ---- corpus: names and neighbours as tshark shows them ----
 
     @Test
