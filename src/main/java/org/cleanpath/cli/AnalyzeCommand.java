@@ -137,7 +137,8 @@ final class AnalyzeCommand extends StoppableCommand {
                 }
                 analysis.finish();
             } catch (RuntimeException e) {
-                // A set-up failure reaches the loop through the judging threads.
+                // A set-up failure reaches the loop through the judging threads; and it is told first
+                // when the run failed on its own too, as if the run had not started.
                 Progress.done(bar);
                 if (!setUp(policy, databases, userRegistry, err)) {
                     return Main.EXIT_ERROR;

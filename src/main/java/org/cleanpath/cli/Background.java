@@ -44,7 +44,7 @@ final class Background<T, E extends Exception> {
             throw (E) cause;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + e.getMessage(), e);
+            throw new IllegalStateException("interrupted while waiting for the set-up", e);
         }
     }
 

@@ -97,7 +97,8 @@ final class FlowsCommand extends StoppableCommand {
                 }
                 analysis.finish();
             } catch (RuntimeException e) {
-                // A database that cannot be opened reaches the loop through the writing threads.
+                // A database that cannot be opened reaches the loop through the writing threads; and it
+                // is told first when the run failed on its own too, as if the run had not started.
                 if (databases != null) {
                     databases.get();
                 }
