@@ -9,6 +9,10 @@ import java.util.List;
  * Reads the IEEE registry CSV files (RFC 4180: quoted fields, {@code ""} inside quotes, CRLF rows,
  * and line breaks inside quoted addresses, which the real files have) into rows that carry the
  * line number they start on, for error messages.
+ *
+ * <p>It finds delimiters with {@code String.indexOf} and copies each run of plain characters at once:
+ * the full registry (46,000 rows, 4 MB) is read when {@code --oui} names it, and a character-at-a-time
+ * reader took 0.2 s of that run's start, most of it before the JIT had compiled its loop.
  */
 final class IeeeCsv {
     private IeeeCsv() {}
@@ -18,57 +22,89 @@ final class IeeeCsv {
 
     /** Reads all records; blank lines are skipped. */
     static List<Row> read(Reader reader, String source) throws IOException {
-        Chars in = new Chars(reader);
+        StringBuilder sb = new StringBuilder(1 << 16);
+        char[] buf = new char[1 << 14];
+        for (int n; (n = reader.read(buf)) >= 0; ) {
+            sb.append(buf, 0, n);
+        }
+        return read(sb.toString(), source);
+    }
+
+    /** Reads all records of a whole file's text; blank lines are skipped. */
+    static List<Row> read(String text, String source) throws OuiFormatException {
+        int n = text.length();
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int line = 1;
         int rowLine = 1;
-        int quoteLine = 0;
-        boolean quoted = false;
         boolean fieldStarted = false;
-        int c = in.read();
-        while (c >= 0) {
-            int next = in.read();
-            if (quoted) {
-                if (c == '"' && next == '"') {
-                    field.append('"');
-                    next = in.read();
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n' || (c == '\r' && next != '\n')) {
-                        line++;
-                    }
-                    field.append((char) c);
-                }
-            } else if (c == '"' && !fieldStarted) {
-                quoted = true;
+        // The next comma, CR and LF at or after i (n when there is none), found again once passed.
+        int comma = -1, cr = -1, lf = -1;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '"' && !fieldStarted) {
                 fieldStarted = true;
-                quoteLine = line;
+                int quoteLine = line;
+                int from = i + 1;
+                while (true) {
+                    int q = text.indexOf('"', from);
+                    if (q < 0) {
+                        throw new OuiFormatException(source, quoteLine,
+                                "expected a closing '\"' for the field opened here, found the end of the file");
+                    }
+                    line += lineBreaks(text, from, q);
+                    field.append(text, from, q);
+                    if (q + 1 < n && text.charAt(q + 1) == '"') { // "" stands for one quote
+                        field.append('"');
+                        from = q + 2;
+                    } else {
+                        i = q + 1;
+                        break;
+                    }
+                }
             } else if (c == ',') {
                 fields.add(field.toString());
                 field.setLength(0);
                 fieldStarted = false;
+                i++;
             } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && next == '\n') {
-                    next = in.read();
-                }
+                i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
                 endRow(rows, fields, field, fieldStarted, rowLine);
                 fieldStarted = false;
                 line++;
                 rowLine = line;
             } else {
-                field.append((char) c);
+                // A run of plain characters up to the next delimiter (a quote inside a field is plain).
+                if (comma < i) comma = indexOrEnd(text, ',', i);
+                if (cr < i) cr = indexOrEnd(text, '\r', i);
+                if (lf < i) lf = indexOrEnd(text, '\n', i);
+                int end = Math.min(comma, Math.min(cr, lf));
+                field.append(text, i, end);
                 fieldStarted = true;
+                i = end;
             }
-            c = next;
-        }
-        if (quoted) {
-            throw new OuiFormatException(source, quoteLine, "expected a closing '\"' for the field opened here, found the end of the file");
         }
         endRow(rows, fields, field, fieldStarted, rowLine);
         return rows;
+    }
+
+    /** Line breaks in text[from, to): LF, and CR not followed by LF. */
+    private static int lineBreaks(String text, int from, int to) {
+        int breaks = 0;
+        for (int k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) {
+            breaks++;
+        }
+        for (int k = text.indexOf('\r', from); k >= 0 && k < to; k = text.indexOf('\r', k + 1)) {
+            if (k + 1 >= text.length() || text.charAt(k + 1) != '\n') breaks++;
+        }
+        return breaks;
+    }
+
+    private static int indexOrEnd(String text, char c, int from) {
+        int at = text.indexOf(c, from);
+        return at < 0 ? text.length() : at;
     }
 
     private static void endRow(List<Row> rows, List<String> fields, StringBuilder field, boolean fieldStarted, int rowLine) {
@@ -78,24 +114,5 @@ final class IeeeCsv {
         }
         fields.clear();
         field.setLength(0);
-    }
-
-    /** The whole text, read in blocks and then handed out a character at a time (not a decoder call each). */
-    private static final class Chars {
-        private final String text;
-        private int next;
-
-        Chars(Reader in) throws IOException {
-            StringBuilder sb = new StringBuilder(1 << 16);
-            char[] buf = new char[1 << 14];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                sb.append(buf, 0, n);
-            }
-            text = sb.toString();
-        }
-
-        int read() {
-            return next < text.length() ? text.charAt(next++) : -1;
-        }
     }
 }
