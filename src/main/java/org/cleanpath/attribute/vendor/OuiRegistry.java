@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,15 +169,21 @@ public final class OuiRegistry {
     private static final class Loader {
         final PrefixTable.Builder<Assignment> table = PrefixTable.builder();
         /**
-         * Organization names repeat thousands of times (Huawei, Cisco ...): keep one copy each. Keyed
-         * by text, not by the record, whose generated hashCode costs a start-up bootstrap of its own.
+         * Organization names repeat thousands of times (Huawei, Cisco ...): keep one copy each, per
+         * registry. Keyed by text, not by the record, whose generated hashCode costs a start-up
+         * bootstrap of its own; nor by a joined string, one more string per row.
          */
-        final Map<String, Assignment> shared = new HashMap<>();
+        final Map<Registry, Map<String, Assignment>> shared = new EnumMap<>(Registry.class);
 
         void read(InputStream in, String source) throws IOException {
             for (Listing l : readListings(in, source)) {
-                table.put(l.registry().bits(), l.prefix(), shared.computeIfAbsent(l.registry().label() + ',' + l.organization(),
-                        k -> new Assignment(l.organization(), l.registry())));
+                Map<String, Assignment> names = shared.computeIfAbsent(l.registry(), r -> new HashMap<>());
+                Assignment a = names.get(l.organization());
+                if (a == null) {
+                    a = new Assignment(l.organization(), l.registry());
+                    names.put(l.organization(), a);
+                }
+                table.put(l.registry().bits(), l.prefix(), a);
             }
         }
     }

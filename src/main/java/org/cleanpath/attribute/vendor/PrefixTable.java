@@ -2,6 +2,7 @@ package org.cleanpath.attribute.vendor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,8 @@ final class PrefixTable<T> {
             if (bits < 1 || bits > 48 || prefix < 0 || prefix >>> bits != 0) {
                 throw new IllegalArgumentException("prefix " + Long.toHexString(prefix) + "/" + bits);
             }
-            return byBits.computeIfAbsent(bits, b -> new TreeMap<>()).putIfAbsent(prefix, value) == null;
+            // Hashed, sorted once in build: a tree map per length was a tenth of loading the full registry.
+            return byBits.computeIfAbsent(bits, b -> new HashMap<>()).putIfAbsent(prefix, value) == null;
         }
 
         PrefixTable<T> build() {
@@ -76,9 +78,12 @@ final class PrefixTable<T> {
                 keys[i] = new long[m.size()];
                 values[i] = new Object[m.size()];
                 int j = 0;
-                for (Map.Entry<Long, T> e : m.entrySet()) {
-                    keys[i][j] = e.getKey();
-                    values[i][j++] = e.getValue();
+                for (Long k : m.keySet()) {
+                    keys[i][j++] = k;
+                }
+                Arrays.sort(keys[i]);
+                for (j = 0; j < keys[i].length; j++) {
+                    values[i][j] = m.get(keys[i][j]);
                 }
             }
             return new PrefixTable<>(bits, keys, values);
