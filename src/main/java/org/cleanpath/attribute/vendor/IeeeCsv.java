@@ -90,14 +90,15 @@ final class IeeeCsv {
         return rows;
     }
 
-    /** Line breaks in text[from, to): LF, and CR not followed by LF. */
+    /**
+     * Line breaks in text[from, to): LF, and CR not followed by LF. A loop over the field, not a
+     * search: a file without CRs (or LFs) would send a search to its end for every quoted field.
+     */
     private static int lineBreaks(String text, int from, int to) {
         int breaks = 0;
-        for (int k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) {
-            breaks++;
-        }
-        for (int k = text.indexOf('\r', from); k >= 0 && k < to; k = text.indexOf('\r', k + 1)) {
-            if (k + 1 >= text.length() || text.charAt(k + 1) != '\n') breaks++;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '\n' || (c == '\r' && (k + 1 >= text.length() || text.charAt(k + 1) != '\n'))) breaks++;
         }
         return breaks;
     }
