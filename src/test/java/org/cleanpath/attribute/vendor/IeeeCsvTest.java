@@ -2,6 +2,7 @@ package org.cleanpath.attribute.vendor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +48,7 @@ class IeeeCsvTest {
             assertEquals(expected, IeeeCsv.read(new StringReader(text), "t.csv"));
         }
         // Both kinds of outcome were exercised.
-        org.junit.jupiter.api.Assertions.assertTrue(errors > 1000 && errors < 19_000, "errors: " + errors);
+        assertTrue(errors > 1000 && errors < 19_000, "errors: " + errors);
     }
 
     @Test
@@ -58,7 +60,7 @@ class IeeeCsvTest {
             String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
             List<IeeeCsv.Row> rows = IeeeCsv.read(text, name);
             assertEquals(reference(text), rows, name);
-            org.junit.jupiter.api.Assertions.assertTrue(rows.size() > 1000, name + ": " + rows.size());
+            assertTrue(rows.size() > 1000, name + ": " + rows.size());
         }
     }
 
@@ -84,7 +86,7 @@ class IeeeCsvTest {
         int n = 300_000;
         StringBuilder sb = new StringBuilder("Registry,Assignment,Organization Name,Organization Address\n");
         for (int i = 0; i < n; i++) {
-            String hex = Integer.toHexString(0x1000000 | i).substring(1).toUpperCase(java.util.Locale.ROOT);
+            String hex = Integer.toHexString(0x1000000 | i).substring(1).toUpperCase(Locale.ROOT);
             sb.append("MA-L,").append(hex).append(",\"Maker ").append(i).append(", Inc\",\"Street ").append(i).append("\nTown\"\n");
         }
         List<IeeeCsv.Row> rows = IeeeCsv.read(sb.toString(), "lf.csv");
