@@ -96,16 +96,12 @@ final class FlowsCommand extends StoppableCommand {
                     analysis.read(f);
                 }
                 analysis.finish();
-            } catch (RuntimeException e) {
-                // A database that cannot be opened reaches the loop through the writing threads; and it
-                // is told first when the run failed on its own too, as if the run had not started.
+            } finally {
+                // A database that cannot be opened reaches the loop through the writing threads; its
+                // error replaces the run's own, as if the run had not started.
                 if (databases != null) {
                     databases.get();
                 }
-                throw e;
-            }
-            if (databases != null) {
-                databases.get();
             }
             out.commit();
         }

@@ -1,7 +1,5 @@
 package org.cleanpath.attribute.vendor;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,16 +17,6 @@ final class IeeeCsv {
 
     /** One record: its first line (1-based) and its fields. */
     record Row(int line, List<String> fields) {}
-
-    /** Reads all records; blank lines are skipped. */
-    static List<Row> read(Reader reader, String source) throws IOException {
-        StringBuilder sb = new StringBuilder(1 << 16);
-        char[] buf = new char[1 << 14];
-        for (int n; (n = reader.read(buf)) >= 0; ) {
-            sb.append(buf, 0, n);
-        }
-        return read(sb.toString(), source);
-    }
 
     /** Reads all records of a whole file's text; blank lines are skipped. */
     static List<Row> read(String text, String source) throws OuiFormatException {

@@ -177,12 +177,8 @@ public final class OuiRegistry {
 
         void read(InputStream in, String source) throws IOException {
             for (Listing l : readListings(in, source)) {
-                Map<String, Assignment> names = shared.computeIfAbsent(l.registry(), r -> new HashMap<>());
-                Assignment a = names.get(l.organization());
-                if (a == null) {
-                    a = new Assignment(l.organization(), l.registry());
-                    names.put(l.organization(), a);
-                }
+                Assignment a = shared.computeIfAbsent(l.registry(), r -> new HashMap<>())
+                        .computeIfAbsent(l.organization(), name -> new Assignment(name, l.registry()));
                 table.put(l.registry().bits(), l.prefix(), a);
             }
         }

@@ -1,7 +1,6 @@
 package org.cleanpath.attribute.vendor;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -116,7 +115,7 @@ final class ShippedOuiIndex implements OuiRegistry.Blocks {
         String line = new String(text, start, end - start, StandardCharsets.UTF_8);
         List<IeeeCsv.Row> parsed;
         try {
-            parsed = IeeeCsv.read(new StringReader(line), source);
+            parsed = IeeeCsv.read(line, source);
         } catch (IOException e) {
             throw new UncheckedIOException("shipped table " + source + " unreadable at byte " + start, e);
         }
