@@ -191,11 +191,18 @@ public final class GeoDatabase implements Closeable {
         if (offset < 0) return Optional.empty();
         int slot = (offset * 0x9E37_79B9) >>> (32 - RECORD_CACHE_BITS);
         DecodedRecord known = answers[slot];
-        if (known == null || known.offset != offset) {
-            known = new DecodedRecord(offset, answerOf(search.decode(offset)));
-            answers[slot] = known;
-        }
-        return known.answerIfAny;
+        return known != null && known.offset == offset ? known.answerIfAny : decodeAt(offset, slot);
+    }
+
+    /**
+     * The record at an offset, decoded and kept. Apart from {@link #answerAt}, so that the JIT
+     * compiles the generic decoder (maps, strings, recursion), which runs once per record a run
+     * meets, apart from the probe that runs for every address.
+     */
+    private Optional<Answer> decodeAt(int offset, int slot) throws IOException {
+        DecodedRecord decoded = new DecodedRecord(offset, answerOf(search.decode(offset)));
+        answers[slot] = decoded;
+        return decoded.answerIfAny;
     }
 
     /**
@@ -206,6 +213,21 @@ public final class GeoDatabase implements Closeable {
      */
     int recordOffset(IpAddress address) throws IOException {
         return search.recordOffset(address.hi(), address.lo());
+    }
+
+    /**
+     * The record offsets of one address in two searched files, packed as
+     * {@link MmdbSearch#recordOffsets} packs them.
+     *
+     * @throws IOException when either search tree is damaged
+     */
+    static long recordOffsets(GeoDatabase first, GeoDatabase second, IpAddress address) throws IOException {
+        return MmdbSearch.recordOffsets(first.search, second.search, address.hi(), address.lo());
+    }
+
+    /** Fills a searched file's tables of the first 16 tree levels ({@link MmdbSearch#fillTables}). */
+    void fillSearchTables() {
+        if (search != null) search.fillTables();
     }
 
     /** As {@link MmdbSearch#ipv4BlockIsOneRecord}; false for the layouts MaxMind's readers serve. */

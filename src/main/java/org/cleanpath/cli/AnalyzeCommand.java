@@ -94,7 +94,8 @@ final class AnalyzeCommand extends StoppableCommand {
         // and is told as if the run had stopped before its first packet (the policy first).
         Path policyPath = policyPath();
         Background<Policy, PolicyException> policy = Background.start("policy", () -> PolicyParser.parse(policyPath));
-        Background<GeoDatabases, GeoDatabaseException> databases = Background.start("geodb", () -> GeoDatabases.open(geodb));
+        Background<GeoDatabases, GeoDatabaseException> databases =
+                Background.start("geodb", () -> GeoDatabases.open(geodb).withSearchTablesFilled());
         // The shipped tables are read on a judging thread when the first MAC that can name its maker needs them.
         Background<OuiRegistry, IOException> userRegistry = oui == null ? null
                 : Background.start("oui", () -> OuiRegistry.load(oui.toArray(Path[]::new)));

@@ -79,7 +79,7 @@ final class FlowsCommand extends StoppableCommand {
         CaptureAnalysis analysis;
         // The databases open on a thread of their own while the packet loop starts (see Background).
         Background<GeoDatabases, GeoDatabaseException> databases = noAttribution ? null
-                : Background.start("geodb", () -> GeoDatabases.open(geodb));
+                : Background.start("geodb", () -> GeoDatabases.open(geodb).withSearchTablesFilled());
         Lazy<Attributor> attributor = noAttribution ? null : new Lazy<>(() -> Attributor.of(databases.join()));
         Function<FlowRecord, FlowFields.Endpoints> attribution = attributor == null
                 ? r -> FlowFields.Endpoints.NONE

@@ -79,6 +79,99 @@ class MmdbSearchTest {
         }
     }
 
+    @Test
+    void twoFilesWalkedTogether_giveEachItsOwnRecord_withTablesFilledFirstOrByTheLookups() throws Exception {
+        Path asn = EMBEDDED.resolve("asn.mmdb");
+        Path country = EMBEDDED.resolve("country.mmdb");
+        Path other = sizedFile(28);
+        for (boolean filledFirst : new boolean[] {true, false}) {
+            MmdbSearch first = MmdbSearch.open(asn, MmdbMetadata.read(asn));
+            MmdbSearch second = MmdbSearch.open(country, MmdbMetadata.read(country));
+            MmdbSearch third = MmdbSearch.open(other, MmdbMetadata.read(other));
+            if (filledFirst) {
+                first.fillTables();
+                second.fillTables();
+            }
+            Random random = new Random(filledFirst ? 1 : 2);
+            int bothFound = 0;
+            for (int i = 0; i < 20_000; i++) {
+                IpAddress address = i % 4 == 3 ? randomIpv6(random) : IpAddress.ofIpv4(random.nextInt() & 0xFFFF_FFFFL);
+                long hi = address.hi(), lo = address.lo();
+                long both = MmdbSearch.recordOffsets(first, second, hi, lo);
+                assertEquals(first.recordOffsetFromRoot(hi, lo), (int) (both >>> 32), "first file, " + address.toInetAddress());
+                assertEquals(second.recordOffsetFromRoot(hi, lo), (int) both, "second file, " + address.toInetAddress());
+                if ((int) (both >>> 32) >= 0 && (int) both >= 0) bothFound++;
+                // Files of other record sizes and tree shapes, in either order.
+                long mixed = MmdbSearch.recordOffsets(third, first, hi, lo);
+                assertEquals(third.recordOffsetFromRoot(hi, lo), (int) (mixed >>> 32), "28-bit file, " + address.toInetAddress());
+                assertEquals(first.recordOffsetFromRoot(hi, lo), (int) mixed, "after the 28-bit file, " + address.toInetAddress());
+            }
+            assertTrue(bothFound > 10_000, "most addresses have a record in both files, found " + bothFound);
+            for (String a : new String[] {"10.1.2.3", "198.51.100.7", "2001:db8::1", "0.0.0.0", "255.255.255.255", "::"}) {
+                IpAddress address = IpAddress.parse(a);
+                long mixed = MmdbSearch.recordOffsets(first, third, address.hi(), address.lo());
+                assertEquals(third.recordOffsetFromRoot(address.hi(), address.lo()), (int) mixed, a);
+            }
+        }
+    }
+
+    @Test
+    void twoFilesWalkedTogether_failAsEitherWalkedAlone_onDamagedTrees() throws Exception {
+        Path good = EMBEDDED.resolve("asn.mmdb");
+        Path country = EMBEDDED.resolve("country.mmdb");
+        MmdbMetadata metadata = MmdbMetadata.read(good);
+        MmdbSearch intact = MmdbSearch.open(country, MmdbMetadata.read(country));
+        byte[] original = Files.readAllBytes(good);
+        long treeBytes = metadata.nodeCount() * metadata.recordSize() / 4;
+        Random random = new Random(7);
+        int failed = 0;
+        for (int round = 0; round < 20; round++) {
+            byte[] copy = original.clone();
+            // Scribble over the whole tree, the first 16 levels included.
+            for (int i = 0; i < 500; i++) {
+                int at = random.nextInt(i < 100 ? 800_000 : (int) treeBytes);
+                copy[at] = (byte) random.nextInt(256);
+            }
+            Path file = dir.resolve("damaged-pair.mmdb");
+            Files.write(file, copy);
+            MmdbSearch damaged = MmdbSearch.open(file, metadata);
+            for (int i = 0; i < 2_000; i++) {
+                IpAddress address = i % 4 == 3 ? randomIpv6(random) : IpAddress.ofIpv4(random.nextInt() & 0xFFFF_FFFFL);
+                long hi = address.hi(), lo = address.lo();
+                Integer alone;
+                try {
+                    alone = damaged.recordOffset(hi, lo);
+                } catch (IOException e) {
+                    alone = null;
+                }
+                try {
+                    long both = MmdbSearch.recordOffsets(damaged, intact, hi, lo);
+                    assertEquals(alone, (int) (both >>> 32), "damaged file, " + address.toInetAddress());
+                    assertEquals(intact.recordOffset(hi, lo), (int) both, "intact file, " + address.toInetAddress());
+                } catch (IOException e) {
+                    assertEquals(null, alone, "the pair failed where the damaged file alone did not: " + e.getMessage());
+                    failed++;
+                } catch (RuntimeException e) {
+                    fail("a damaged file must give an IOException, not " + e, e);
+                }
+            }
+        }
+        assertTrue(failed > 0, "some lookups met the damage");
+    }
+
+    /** A small file of the given record size, with a few IPv4 and IPv6 networks. */
+    private Path sizedFile(int recordSize) throws IOException {
+        MmdbWriter w = MmdbWriter.builder("Test-Sized").recordSize(recordSize).build();
+        w.insertIpv4Range(0x0A000000L, 0x0AFFFFFFL, Map.of("n", "ten"));
+        w.insertIpv4Range(0xC6336400L, 0xC63364FFL, Map.of("n", "documentation"));
+        w.insertIpv4Range(0x08080800L, 0x080808FFL, Map.of("n", "eight"));
+        w.insertIpv6Range(new BigInteger("20010db8000000000000000000000000", 16),
+                new BigInteger("20010db8ffffffffffffffffffffffff", 16), Map.of("n", "six"));
+        Path file = dir.resolve("sized-" + recordSize + ".mmdb");
+        w.write(file);
+        return file;
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {24, 28, 32})
     void everyRecordSize_andEveryDataType_decodeLikeMaxMindsReader(int recordSize) throws Exception {
