@@ -127,7 +127,7 @@ class MmdbSearchTest {
         int failed = 0;
         for (int round = 0; round < 20; round++) {
             byte[] copy = original.clone();
-            // Scribble over the whole tree, the first 16 levels included.
+            // Scribble over the whole tree, its start (the root and the levels below it) more densely.
             for (int i = 0; i < 500; i++) {
                 int at = random.nextInt(i < 100 ? 800_000 : (int) treeBytes);
                 copy[at] = (byte) random.nextInt(256);
