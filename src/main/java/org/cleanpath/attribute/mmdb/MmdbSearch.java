@@ -103,16 +103,12 @@ public final class MmdbSearch {
 
     /**
      * Fills the tables of the first 16 levels now rather than on the first lookups (about 5 ms per
-     * table, most of it the reads of a cold tree). A damaged pointer stops nothing here: lookups meet
-     * it and report it.
+     * table, most of it the reads of a cold tree). A damaged pointer stops nothing here: the pass
+     * leaves its part of the table unknown, and the lookups there walk from the root and report it.
      */
     public void fillTables() {
-        try {
-            ipv4Top.end(ipv4Start, 0);
-            if (ipVersion == 6) ipv6Top.end(0, 0);
-        } catch (RuntimeException e) {
-            // Left unfilled: the lookups that need the table try again and report the damage.
-        }
+        topEnd(true, 0);
+        if (ipVersion == 6) topEnd(false, 0);
     }
 
     /**
@@ -126,24 +122,12 @@ public final class MmdbSearch {
     }
 
     private int recordOffset(long hi, long lo, boolean fromTables) throws IOException {
-        long root;
-        TopSixteen tops;
-        int top;
-        int firstBit;
-        if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
-            root = ipv4Start;
-            tops = ipv4Top;
-            top = (int) (lo >>> 16) & 0xFFFF;
-            firstBit = 31;
-        } else {
-            if (ipVersion == 4) return -1;
-            root = 0;
-            tops = ipv6Top;
-            top = (int) (hi >>> 48);
-            firstBit = 127;
-        }
+        boolean ipv4 = isIpv4Mapped(hi, lo);
+        if (!ipv4 && ipVersion == 4) return -1;
+        long root = ipv4 ? ipv4Start : 0;
+        int firstBit = ipv4 ? 31 : 127;
         int count = firstBit + 1;
-        long known = fromTables ? tops.end(root, top) : -1;
+        long known = fromTables ? topEnd(ipv4, top16(ipv4, hi, lo)) : -1;
         if (known >= 0) {
             root = known;
             firstBit -= 16;
@@ -166,9 +150,9 @@ public final class MmdbSearch {
      * @throws IOException when either tree points outside its file
      */
     public static long recordOffsets(MmdbSearch first, MmdbSearch second, long hi, long lo) throws IOException {
-        boolean ipv4 = hi == 0 && (lo >>> 32) == 0xFFFFL;
+        boolean ipv4 = isIpv4Mapped(hi, lo);
         if (!ipv4 && (first.ipVersion == 4 || second.ipVersion == 4)) return pair(first, second, hi, lo);
-        int top = ipv4 ? (int) (lo >>> 16) & 0xFFFF : (int) (hi >>> 48);
+        int top = top16(ipv4, hi, lo);
         long a = first.topEnd(ipv4, top), b = second.topEnd(ipv4, top);
         if (a < 0 || b < 0) return pair(first, second, hi, lo);
         int bit = ipv4 ? 15 : 111;
@@ -182,6 +166,16 @@ public final class MmdbSearch {
 
     private static long pair(MmdbSearch first, MmdbSearch second, long hi, long lo) throws IOException {
         return (long) first.recordOffset(hi, lo) << 32 | second.recordOffset(hi, lo) & 0xFFFF_FFFFL;
+    }
+
+    /** Whether an address in the two-long layout is IPv4 ({@code ::ffff:a.b.c.d}), searched in the IPv4 subtree. */
+    private static boolean isIpv4Mapped(long hi, long lo) {
+        return hi == 0 && (lo >>> 32) == 0xFFFFL;
+    }
+
+    /** The first 16 bits of the address within its family's subtree: an IPv4 address's /16, an IPv6 address's top. */
+    private static int top16(boolean ipv4, long hi, long lo) {
+        return ipv4 ? (int) (lo >>> 16) & 0xFFFF : (int) (hi >>> 48);
     }
 
     /** The end of the walk of the first 16 bits of the address family's subtree, or -1 when not known. */
